@@ -1,0 +1,41 @@
+package io.runnel.windowing;
+
+import io.runnel.sdk.coders.Coder;
+import java.util.Collection;
+import java.util.List;
+
+/** Assigns every element to the single {@link GlobalWindow}; the default windowing. */
+public final class GlobalWindows extends NonMergingWindowFn<Object, GlobalWindow> {
+  private static final long serialVersionUID = 1L;
+  private static final List<GlobalWindow> ONLY = List.of(GlobalWindow.INSTANCE);
+
+  @Override
+  public Collection<GlobalWindow> assignWindows(AssignContext c) {
+    return ONLY;
+  }
+
+  @Override
+  public boolean assignsToOneWindow() {
+    return true;
+  }
+
+  @Override
+  public Coder<GlobalWindow> windowCoder() {
+    return GlobalWindow.Coder.INSTANCE;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof GlobalWindows;
+  }
+
+  @Override
+  public int hashCode() {
+    return GlobalWindows.class.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "GlobalWindows";
+  }
+}
