@@ -301,4 +301,23 @@ class PipelineOptionsFactoryTest {
 
     assertThat(options.as(DiscoveredOptions.class).isDiscoveredFlag()).isTrue();
   }
+
+  /** Declares {@code parallelism} as a String where {@link SampleOptions} has an int. */
+  public interface ConflictingOptions extends PipelineOptions {
+    String getParallelism();
+
+    void setParallelism(String value);
+  }
+
+  @Test
+  void optionDeclaredWithAnotherTypeByAnotherInterfaceIsRejected() {
+    PipelineOptionsFactory.register(SampleOptions.class);
+
+    assertThatThrownBy(() -> PipelineOptionsFactory.register(ConflictingOptions.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Option --parallelism is declared as java.lang.String")
+        .hasMessageContaining("ConflictingOptions.getParallelism()")
+        .hasMessageContaining("SampleOptions.getParallelism()");
+    assertThat(PipelineOptionsFactory.getRegisteredOptions()).doesNotContain(ConflictingOptions.class);
+  }
 }
