@@ -62,10 +62,14 @@ public final class CommandLineParser {
       String value = equals < 0 ? null : arg.substring(equals + 1);
       if (value == null) {
         if (!OptionValueCodec.isBoolean(type)) {
-          throw new IllegalArgumentException(
+          String message =
               String.format(
                   "Option --%s needs a value: pass --%s=%s (expected %s).",
-                  name, name, OptionValueCodec.placeholder(type), OptionValueCodec.describe(type)));
+                  name, name, OptionValueCodec.placeholder(type), OptionValueCodec.describe(type));
+          if (i + 1 < args.length && args[i + 1] != null && !args[i + 1].startsWith("--")) {
+            message += spaceSeparatedHint(arg, args[i + 1]);
+          }
+          throw new IllegalArgumentException(message);
         }
         value = "true";
       }
@@ -82,11 +86,14 @@ public final class CommandLineParser {
         String.format(
             "Argument '%s' is not an option: options are passed as --name=value.", args[i]);
     if (i > 0 && args[i - 1] != null && args[i - 1].startsWith("--") && !args[i - 1].contains("=")) {
-      message +=
-          String.format(
-              " The form '--name value' is not supported; did you mean '%s=%s'?", args[i - 1], args[i]);
+      message += spaceSeparatedHint(args[i - 1], args[i]);
     }
     return new IllegalArgumentException(message);
+  }
+
+  private static String spaceSeparatedHint(String option, String value) {
+    return String.format(
+        " The form '--name value' is not supported; did you mean '%s=%s'?", option, value);
   }
 
   private static IllegalArgumentException unknownOption(OptionsRegistry registry, String name) {

@@ -77,7 +77,7 @@ public final class OptionValueCodec {
   public static String describe(Type type) {
     Class<?> element = listElementOrNull(type);
     if (element != null) {
-      return "List<" + shortName(element) + "> (comma-separated, or repeat the option)";
+      return "List<" + element.getSimpleName() + "> (comma-separated, or repeat the option)";
     }
     Class<?> c = (Class<?>) type;
     if (c.isEnum()) {
