@@ -1,0 +1,231 @@
+package io.runnel.runners.core;
+
+import io.runnel.sdk.options.PipelineOptions;
+import io.runnel.sdk.transforms.DoFn;
+import io.runnel.sdk.transforms.internal.DoFnParameter;
+import io.runnel.sdk.values.PCollectionView;
+import io.runnel.sdk.values.TupleTag;
+import io.runnel.windowing.BoundedWindow;
+import io.runnel.windowing.PaneInfo;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs one {@link DoFn} instance: its life-cycle methods and, per element, {@code
+ * @ProcessElement} with parameters injected, sending outputs to an {@link OutputManager}. Owned
+ * by one thread; reuses its contexts, so nothing is allocated per element but the outputs.
+ */
+public final class DoFnRunner<InputT, OutputT> implements ArgumentProvider<InputT, OutputT> {
+  private final DoFn<InputT, OutputT> fn;
+  private final DoFnInvoker invoker;
+  private final PipelineOptions options;
+  private final OutputManager outputManager;
+  private final SideInputReader sideInputReader;
+  private final Map<String, PCollectionView<?>> sideInputs;
+  private final TupleTag<OutputT> mainOutputTag;
+  private final Set<TupleTag<?>> outputTags;
+  private final boolean observesWindow;
+  private final long allowedSkewMillis;
+  private final DoFnContexts<InputT, OutputT> contexts;
+
+  private WindowedValue<InputT> current;
+  private BoundedWindow currentWindow;
+
+  /**
+   * @param outputTags every tag the function may output to, the main tag included
+   * @param sideInputs the function's side inputs by id
+   */
+  public DoFnRunner(DoFn<InputT, OutputT> fn, PipelineOptions options, OutputManager outputManager,
+      SideInputReader sideInputReader, Map<String, PCollectionView<?>> sideInputs,
+      TupleTag<OutputT> mainOutputTag, Set<TupleTag<?>> outputTags) {
+    this.fn = fn;
+    this.invoker = DoFnInvoker.of(fn.getClass());
+    this.options = options;
+    this.outputManager = outputManager;
+    this.sideInputReader = sideInputReader;
+    this.sideInputs = sideInputs;
+    this.mainOutputTag = mainOutputTag;
+    this.outputTags = outputTags;
+    var process = invoker.signature().processElement();
+    this.observesWindow = process.uses(DoFnParameter.Kind.WINDOW)
+        || process.uses(DoFnParameter.Kind.PROCESS_CONTEXT)
+        || process.uses(DoFnParameter.Kind.SIDE_INPUT)
+        || !sideInputs.isEmpty();
+    Duration skew = fn.getAllowedTimestampSkew();
+    this.allowedSkewMillis = skew.compareTo(Duration.ofDays(365L * 1_000_000)) > 0
+        ? Long.MAX_VALUE : skew.toMillis();
+    this.contexts = new DoFnContexts<>(this, fn);
+  }
+
+  public DoFn<InputT, OutputT> getFn() {
+    return fn;
+  }
+
+  public void setup() {
+    invoker.invokeSetup(fn, this);
+  }
+
+  public void startBundle() {
+    invoker.invokeStartBundle(fn, this);
+  }
+
+  /** Processes one element, once per window if the function observes windows. */
+  public void processElement(WindowedValue<InputT> element) {
+    if (observesWindow && !element.isSingleWindow()) {
+      for (BoundedWindow window : element.getWindows()) {
+        processInWindow(WindowedValue.of(element.getValue(), element.getTimestamp(), window,
+            element.getPane()), window);
+      }
+    } else {
+      processInWindow(element, element.getWindows().iterator().next());
+    }
+  }
+
+  private void processInWindow(WindowedValue<InputT> element, BoundedWindow window) {
+    current = element;
+    currentWindow = window;
+    try {
+      invoker.invokeProcessElement(fn, this);
+    } finally {
+      current = null;
+      currentWindow = null;
+    }
+  }
+
+  public void finishBundle() {
+    invoker.invokeFinishBundle(fn, this);
+  }
+
+  public void teardown() {
+    invoker.invokeTeardown(fn, this);
+  }
+
+  /** The element being processed, or null between elements. */
+  public WindowedValue<InputT> currentElement() {
+    return current;
+  }
+
+  // ---- outputs, used by the contexts and receivers ----
+
+  <T> void outputWithTimestamp(TupleTag<T> tag, T value, Instant timestamp) {
+    WindowedValue<InputT> element = requireElement("output");
+    checkTimestamp(timestamp, element);
+    checkTag(tag);
+    outputManager.output(tag, WindowedValue.of(value, timestamp, element.getWindows(), element.getPane()));
+  }
+
+  <T> void output(TupleTag<T> tag, T value) {
+    WindowedValue<InputT> element = requireElement("output");
+    checkTag(tag);
+    outputManager.output(tag, element.withValue(value));
+  }
+
+  <T> void outputWindowed(TupleTag<T> tag, T value, Instant timestamp, BoundedWindow window) {
+    checkTag(tag);
+    outputManager.output(tag, WindowedValue.of(value, timestamp, window, PaneInfo.NO_FIRING));
+  }
+
+  TupleTag<OutputT> mainOutputTag() {
+    return mainOutputTag;
+  }
+
+  private WindowedValue<InputT> requireElement(String what) {
+    if (current == null) {
+      throw new IllegalStateException(what + " outside of @ProcessElement: in @StartBundle or"
+          + " @FinishBundle use FinishBundleContext.output(value, timestamp, window)");
+    }
+    return current;
+  }
+
+  private void checkTag(TupleTag<?> tag) {
+    if (!outputTags.contains(tag)) {
+      throw new IllegalArgumentException("Output to unknown tag " + tag + "; declare it with"
+          + " ParDo.of(fn).withOutputTags(mainTag, TupleTagList.of(tag)). Declared: " + outputTags);
+    }
+  }
+
+  private void checkTimestamp(Instant timestamp, WindowedValue<InputT> element) {
+    if (allowedSkewMillis == Long.MAX_VALUE) {
+      return;
+    }
+    Instant earliest = element.getTimestamp().minusMillis(allowedSkewMillis);
+    if (timestamp.isBefore(earliest)) {
+      throw new IllegalArgumentException("Cannot output with timestamp " + timestamp
+          + ": output timestamps must be no earlier than the input's timestamp ("
+          + BoundedWindow.formatTimestamp(element.getTimestamp()) + ") minus the allowed skew ("
+          + Duration.ofMillis(allowedSkewMillis) + "). Override DoFn.getAllowedTimestampSkew() or"
+          + " use WithTimestamps.withAllowedTimestampSkew to allow it.");
+    }
+  }
+
+  // ---- ArgumentProvider ----
+
+  @Override
+  public InputT element() {
+    return current.getValue();
+  }
+
+  @Override
+  public Instant timestamp() {
+    return current.getTimestamp();
+  }
+
+  @Override
+  public BoundedWindow window() {
+    return currentWindow;
+  }
+
+  @Override
+  public PaneInfo paneInfo() {
+    return current.getPane();
+  }
+
+  @Override
+  public DoFn.OutputReceiver<OutputT> outputReceiver() {
+    return contexts.mainReceiver();
+  }
+
+  @Override
+  public DoFn.MultiOutputReceiver multiOutputReceiver() {
+    return contexts.multiReceiver();
+  }
+
+  @Override
+  public DoFn<InputT, OutputT>.ProcessContext processContext() {
+    return contexts.processContext();
+  }
+
+  @Override
+  public DoFn<InputT, OutputT>.StartBundleContext startBundleContext() {
+    return contexts.startBundleContext();
+  }
+
+  @Override
+  public DoFn<InputT, OutputT>.FinishBundleContext finishBundleContext() {
+    return contexts.finishBundleContext();
+  }
+
+  @Override
+  public PipelineOptions pipelineOptions() {
+    return options;
+  }
+
+  @Override
+  public Object sideInput(String id) {
+    PCollectionView<?> view = sideInputs.get(id);
+    if (view == null) {
+      throw new IllegalArgumentException("No side input with id '" + id + "'; known: " + sideInputs.keySet());
+    }
+    return sideInputReader.get(view, currentWindow);
+  }
+
+  <T> T sideInput(PCollectionView<T> view) {
+    if (!sideInputs.containsValue(view)) {
+      throw new IllegalArgumentException(view + " is not a side input of this ParDo; add it with"
+          + " .withSideInputs(view)");
+    }
+    return sideInputReader.get(view, currentWindow);
+  }
+}

@@ -1,0 +1,165 @@
+package io.runnel.sdk.transforms;
+
+import io.runnel.sdk.options.PipelineOptions;
+import io.runnel.sdk.values.PCollectionView;
+import io.runnel.sdk.values.TupleTag;
+import io.runnel.sdk.values.TypeDescriptor;
+import io.runnel.windowing.BoundedWindow;
+import io.runnel.windowing.PaneInfo;
+import java.io.Serializable;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.time.Instant;
+
+/**
+ * The user code of a {@link ParDo}: a serializable object whose annotated methods the runner
+ * calls. Exactly one method is annotated {@link ProcessElement}; its parameters are filled by
+ * type and annotation: {@code @Element InputT}, {@code @Timestamp Instant}, {@link
+ * OutputReceiver}, {@link MultiOutputReceiver}, {@link BoundedWindow}, {@link PaneInfo},
+ * {@link ProcessContext}, {@link PipelineOptions}.
+ *
+ * <p>Life cycle, per instance: {@link Setup} once, then for each bundle {@link StartBundle},
+ * {@link ProcessElement} per element, {@link FinishBundle}; finally {@link Teardown} (best
+ * effort; it runs after failures too). An instance is used by one thread at a time. Elements
+ * given to a {@code DoFn} and elements it outputs must not be mutated.
+ */
+public abstract class DoFn<InputT, OutputT> implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Marks the method called for each element. */
+  @Documented
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.METHOD)
+  public @interface ProcessElement {}
+
+  /** Marks a method called before each bundle; may take a {@link StartBundleContext}. */
+  @Documented
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.METHOD)
+  public @interface StartBundle {}
+
+  /** Marks a method called after each bundle; may take a {@link FinishBundleContext}. */
+  @Documented
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.METHOD)
+  public @interface FinishBundle {}
+
+  /** Marks a method called once per instance before any bundle; may take {@link PipelineOptions}. */
+  @Documented
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.METHOD)
+  public @interface Setup {}
+
+  /** Marks a method called once when an instance is discarded, also after a failure. */
+  @Documented
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.METHOD)
+  public @interface Teardown {}
+
+  /** Marks the parameter that receives the input element. */
+  @Documented
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.PARAMETER)
+  public @interface Element {}
+
+  /** Marks the {@link Instant} parameter that receives the element's timestamp. */
+  @Documented
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.PARAMETER)
+  public @interface Timestamp {}
+
+  /** Marks a parameter that receives the side input registered under the given tag id. */
+  @Documented
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.PARAMETER)
+  public @interface SideInput {
+    /** The id of the side input, as given to {@code ParDo.withSideInput(id, view)}. */
+    String value();
+  }
+
+  /** Receives the outputs of one output of a {@code DoFn}. */
+  public interface OutputReceiver<T> {
+    /** Outputs {@code value} with the input element's timestamp and windows. */
+    void output(T value);
+
+    /** Outputs {@code value} with {@code timestamp}, in the input element's windows. */
+    void outputWithTimestamp(T value, Instant timestamp);
+  }
+
+  /** Receives outputs for any of a multi-output {@code ParDo}'s tags. */
+  public interface MultiOutputReceiver {
+    /** The receiver of the output under {@code tag}. */
+    <T> OutputReceiver<T> get(TupleTag<T> tag);
+  }
+
+  /** What a {@link StartBundle} method may read. */
+  public abstract class StartBundleContext {
+    public abstract PipelineOptions getPipelineOptions();
+  }
+
+  /** What a {@link FinishBundle} method may read and output. */
+  public abstract class FinishBundleContext {
+    public abstract PipelineOptions getPipelineOptions();
+
+    /** Outputs to the main output, with an explicit timestamp and window. */
+    public abstract void output(OutputT output, Instant timestamp, BoundedWindow window);
+
+    /** Outputs to {@code tag}, with an explicit timestamp and window. */
+    public abstract <T> void output(TupleTag<T> tag, T output, Instant timestamp, BoundedWindow window);
+  }
+
+  /** Outputs that keep the current element's window. */
+  public abstract class WindowedContext {
+    public abstract PipelineOptions getPipelineOptions();
+
+    /** Outputs to the main output with the element's timestamp and windows. */
+    public abstract void output(OutputT output);
+
+    /** Outputs to the main output with {@code timestamp}. */
+    public abstract void outputWithTimestamp(OutputT output, Instant timestamp);
+
+    /** Outputs to the output under {@code tag}. */
+    public abstract <T> void output(TupleTag<T> tag, T output);
+
+    /** Outputs to the output under {@code tag} with {@code timestamp}. */
+    public abstract <T> void outputWithTimestamp(TupleTag<T> tag, T output, Instant timestamp);
+  }
+
+  /** Beam's all-in-one parameter of a {@link ProcessElement} method. */
+  public abstract class ProcessContext extends WindowedContext {
+    /** The input element; do not mutate it. */
+    public abstract InputT element();
+
+    /** The value of {@code view} in the window of the current element. */
+    public abstract <T> T sideInput(PCollectionView<T> view);
+
+    /** The element's timestamp. */
+    public abstract Instant timestamp();
+
+    /** The pane the element was emitted in. */
+    public abstract PaneInfo pane();
+  }
+
+  /**
+   * How far before the input element's timestamp an output may be timestamped. Zero by default:
+   * moving a timestamp backwards could make data late that the watermark already passed.
+   */
+  public java.time.Duration getAllowedTimestampSkew() {
+    return java.time.Duration.ZERO;
+  }
+
+  /** The input type, resolved from this class's type arguments (may have unresolved parts). */
+  @SuppressWarnings("unchecked")
+  public TypeDescriptor<InputT> getInputTypeDescriptor() {
+    return (TypeDescriptor<InputT>) TypeDescriptor.resolveSupertypeArgument(getClass(), DoFn.class, 0);
+  }
+
+  /** The output type, resolved from this class's type arguments (may have unresolved parts). */
+  @SuppressWarnings("unchecked")
+  public TypeDescriptor<OutputT> getOutputTypeDescriptor() {
+    return (TypeDescriptor<OutputT>) TypeDescriptor.resolveSupertypeArgument(getClass(), DoFn.class, 1);
+  }
+}

@@ -1,0 +1,230 @@
+package io.runnel.sdk.transforms;
+
+import io.runnel.sdk.internal.JavaSerialization;
+import io.runnel.sdk.transforms.internal.DoFnSignature;
+import io.runnel.sdk.values.PCollection;
+import io.runnel.sdk.values.PCollectionTuple;
+import io.runnel.sdk.values.PCollectionView;
+import io.runnel.sdk.values.PValue;
+import io.runnel.sdk.values.TupleTag;
+import io.runnel.sdk.values.TupleTagList;
+import io.runnel.sdk.values.TypeDescriptor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies a {@link DoFn} to each element: {@code input.apply(ParDo.of(new MyFn()))}. With
+ * {@link SingleOutput#withOutputTags} a {@code DoFn} writes several outputs; with {@link
+ * SingleOutput#withSideInputs} it reads side inputs.
+ */
+public final class ParDo {
+  private ParDo() {}
+
+  /**
+   * A {@code ParDo} of {@code fn}. The function is checked now: its annotated methods and their
+   * parameters, and that it serializes.
+   */
+  public static <InputT, OutputT> SingleOutput<InputT, OutputT> of(DoFn<InputT, OutputT> fn) {
+    DoFnSignature.of(fn.getClass());
+    JavaSerialization.serialize(fn, "DoFn " + fn.getClass().getName());
+    return new SingleOutput<>(fn, Map.of());
+  }
+
+  /** A {@code ParDo} with one output. */
+  public static final class SingleOutput<InputT, OutputT>
+      extends PTransform<PCollection<? extends InputT>, PCollection<OutputT>> {
+    private static final long serialVersionUID = 1L;
+    private final DoFn<InputT, OutputT> fn;
+    private final Map<String, PCollectionView<?>> sideInputs;
+
+    SingleOutput(DoFn<InputT, OutputT> fn, Map<String, PCollectionView<?>> sideInputs) {
+      this.fn = fn;
+      this.sideInputs = Collections.unmodifiableMap(new LinkedHashMap<>(sideInputs));
+    }
+
+    /** This transform reading {@code views} as side inputs. */
+    public SingleOutput<InputT, OutputT> withSideInputs(PCollectionView<?>... views) {
+      return withSideInputs(List.of(views));
+    }
+
+    /** This transform reading {@code views} as side inputs. */
+    public SingleOutput<InputT, OutputT> withSideInputs(Iterable<? extends PCollectionView<?>> views) {
+      return new SingleOutput<>(fn, ParDo.addSideInputs(sideInputs, views));
+    }
+
+    /** This transform reading {@code view} as the side input {@code @SideInput(id)}. */
+    public SingleOutput<InputT, OutputT> withSideInput(String id, PCollectionView<?> view) {
+      Map<String, PCollectionView<?>> more = new LinkedHashMap<>(sideInputs);
+      more.put(id, view);
+      return new SingleOutput<>(fn, more);
+    }
+
+    /** A multi-output version: {@code mainTag} for {@code output(...)}, others by tag. */
+    public MultiOutput<InputT, OutputT> withOutputTags(TupleTag<OutputT> mainTag, TupleTagList others) {
+      return new MultiOutput<>(fn, sideInputs, mainTag, others);
+    }
+
+    public DoFn<InputT, OutputT> getFn() {
+      return fn;
+    }
+
+    /** Side inputs by id. */
+    public Map<String, PCollectionView<?>> getSideInputs() {
+      return sideInputs;
+    }
+
+    @Override
+    public PCollection<OutputT> expand(PCollection<? extends InputT> input) {
+      TupleTag<OutputT> main = new TupleTag<>("output");
+      return input.apply("ParMultiDo(" + fnName(fn) + ")",
+          new MultiOutput<>(fn, sideInputs, main, TupleTagList.empty())).get(main);
+    }
+
+    @Override
+    public Map<TupleTag<?>, PValue> getAdditionalInputs() {
+      return ParDo.additionalInputs(sideInputs);
+    }
+
+    @Override
+    protected String getKindString() {
+      return "ParDo(" + fnName(fn) + ")";
+    }
+  }
+
+  /** A {@code ParDo} with a main output and additional tagged outputs. A primitive. */
+  public static final class MultiOutput<InputT, OutputT>
+      extends PTransform<PCollection<? extends InputT>, PCollectionTuple> {
+    private static final long serialVersionUID = 1L;
+    private final DoFn<InputT, OutputT> fn;
+    private final Map<String, PCollectionView<?>> sideInputs;
+    private final TupleTag<OutputT> mainOutputTag;
+    private final TupleTagList additionalOutputTags;
+
+    MultiOutput(DoFn<InputT, OutputT> fn, Map<String, PCollectionView<?>> sideInputs,
+        TupleTag<OutputT> mainOutputTag, TupleTagList additionalOutputTags) {
+      this.fn = fn;
+      this.sideInputs = Collections.unmodifiableMap(new LinkedHashMap<>(sideInputs));
+      this.mainOutputTag = mainOutputTag;
+      this.additionalOutputTags = additionalOutputTags;
+      for (TupleTag<?> tag : additionalOutputTags.getAll()) {
+        if (tag.equals(mainOutputTag)) {
+          throw new IllegalArgumentException("ParDo(" + fnName(fn) + "): the main output tag "
+              + tag + " is also among the additional output tags");
+        }
+      }
+    }
+
+    /** This transform reading {@code views} as side inputs. */
+    public MultiOutput<InputT, OutputT> withSideInputs(PCollectionView<?>... views) {
+      return new MultiOutput<>(fn, ParDo.addSideInputs(sideInputs, List.of(views)), mainOutputTag,
+          additionalOutputTags);
+    }
+
+    /** This transform reading {@code view} as the side input {@code @SideInput(id)}. */
+    public MultiOutput<InputT, OutputT> withSideInput(String id, PCollectionView<?> view) {
+      Map<String, PCollectionView<?>> more = new LinkedHashMap<>(sideInputs);
+      more.put(id, view);
+      return new MultiOutput<>(fn, more, mainOutputTag, additionalOutputTags);
+    }
+
+    public DoFn<InputT, OutputT> getFn() {
+      return fn;
+    }
+
+    public Map<String, PCollectionView<?>> getSideInputs() {
+      return sideInputs;
+    }
+
+    public TupleTag<OutputT> getMainOutputTag() {
+      return mainOutputTag;
+    }
+
+    public TupleTagList getAdditionalOutputTags() {
+      return additionalOutputTags;
+    }
+
+    @Override
+    public PCollectionTuple expand(PCollection<? extends InputT> input) {
+      checkSideInputIds();
+      Map<TupleTag<?>, PCollection<?>> outputs = new LinkedHashMap<>();
+      outputs.put(mainOutputTag, newOutput(input, fn.getOutputTypeDescriptor()));
+      for (TupleTag<?> tag : additionalOutputTags.getAll()) {
+        outputs.put(tag, newOutput(input, tag.getTypeDescriptor()));
+      }
+      return PCollectionTuple.ofPrimitiveOutputsInternal(input.getPipeline(), outputs);
+    }
+
+    @Override
+    public Map<TupleTag<?>, PValue> getAdditionalInputs() {
+      return ParDo.additionalInputs(sideInputs);
+    }
+
+    @Override
+    protected String getKindString() {
+      return "ParMultiDo(" + fnName(fn) + ")";
+    }
+
+    private void checkSideInputIds() {
+      DoFnSignature signature = DoFnSignature.of(fn.getClass());
+      signature.processElement().parameters().stream()
+          .filter(p -> p.sideInputId() != null)
+          .forEach(p -> {
+            if (!sideInputs.containsKey(p.sideInputId())) {
+              throw new IllegalArgumentException("ParDo(" + fnName(fn) + ") reads @SideInput(\""
+                  + p.sideInputId() + "\") but no side input has that id; add it with"
+                  + " .withSideInput(\"" + p.sideInputId() + "\", view). Known ids: "
+                  + sideInputs.keySet());
+            }
+          });
+    }
+
+    private static <T> PCollection<T> newOutput(PCollection<?> input, TypeDescriptor<T> type) {
+      PCollection<T> output = PCollection.createPrimitiveOutputInternal(input.getPipeline(),
+          input.getWindowingStrategy(), input.isBounded(), null);
+      if (type != null && !type.hasUnresolvedParameters()) {
+        output.setTypeDescriptor(type);
+      }
+      return output;
+    }
+  }
+
+  private static Map<String, PCollectionView<?>> addSideInputs(
+      Map<String, PCollectionView<?>> existing, Iterable<? extends PCollectionView<?>> views) {
+    Map<String, PCollectionView<?>> more = new LinkedHashMap<>(existing);
+    for (PCollectionView<?> view : views) {
+      more.put(view.getTagInternal().getId(), view);
+    }
+    return more;
+  }
+
+  private static Map<TupleTag<?>, PValue> additionalInputs(Map<String, PCollectionView<?>> sideInputs) {
+    Map<TupleTag<?>, PValue> inputs = new LinkedHashMap<>();
+    for (PCollectionView<?> view : sideInputs.values()) {
+      inputs.put(view.getTagInternal(), view);
+    }
+    return inputs;
+  }
+
+  /** The short name of a function's class, for transform names. */
+  static String fnName(Object fn) {
+    Class<?> kls = fn.getClass();
+    String name = kls.getSimpleName();
+    if (name.isEmpty() || kls.isSynthetic()) {
+      String full = kls.getName();
+      name = full.substring(full.lastIndexOf('.') + 1);
+      int lambda = name.indexOf("$$Lambda");
+      if (lambda >= 0) {
+        name = name.substring(0, lambda);
+      }
+      name = name.replace('$', '.');
+    }
+    return name;
+  }
+
+  static List<PCollectionView<?>> views(Map<String, PCollectionView<?>> sideInputs) {
+    return new ArrayList<>(sideInputs.values());
+  }
+}
