@@ -1,0 +1,98 @@
+package io.runnel.runners.core;
+
+import io.runnel.sdk.coders.Coder;
+import io.runnel.sdk.transforms.Combine;
+import io.runnel.sdk.values.KV;
+import io.runnel.windowing.BoundedWindow;
+import io.runnel.windowing.GlobalWindows;
+import io.runnel.windowing.PaneInfo;
+import io.runnel.windowing.TimestampCombiner;
+import io.runnel.windowing.WindowingStrategy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The state of a lifted {@code Combine.perKey}: one accumulator per key and window, updated as
+ * values arrive, so values are never buffered. Tables of separate bundles merge their
+ * accumulators in a fixed order. Owned by one thread.
+ */
+public final class CombiningTable<K, InputT, AccumT, OutputT> {
+  private final Coder<K> keyCoder;
+  private final Combine.CombineFn<InputT, AccumT, OutputT> fn;
+  private final TimestampCombiner timestampCombiner;
+  private final boolean globalOnly;
+  private final LinkedHashMap<Object, Entry<K, AccumT>> entries = new LinkedHashMap<>();
+
+  public CombiningTable(Coder<K> keyCoder, Combine.CombineFn<InputT, AccumT, OutputT> fn,
+      WindowingStrategy<?, ?> strategy) {
+    this.keyCoder = keyCoder;
+    this.fn = fn;
+    this.timestampCombiner = strategy.getTimestampCombiner();
+    this.globalOnly = strategy.getWindowFn() instanceof GlobalWindows;
+  }
+
+  /** Adds a value to the accumulator of its key in each of its windows. */
+  public void add(WindowedValue<KV<K, InputT>> element) {
+    K key = element.getValue().getKey();
+    Object structural = keyCoder.structuralValue(key);
+    for (BoundedWindow window : element.getWindows()) {
+      Object groupKey = GroupKey.of(structural, window, globalOnly);
+      Entry<K, AccumT> entry = entries.get(groupKey);
+      Instant candidate = timestampCombiner.assign(window, element.getTimestamp());
+      if (entry == null) {
+        entry = new Entry<>(key, window, fn.createAccumulator(), candidate);
+        entries.put(groupKey, entry);
+      } else {
+        entry.outputTimestamp = timestampCombiner.combine(entry.outputTimestamp, candidate);
+      }
+      entry.accumulator = fn.addInput(entry.accumulator, element.getValue().getValue());
+    }
+  }
+
+  /** Merges the accumulators of {@code later}, which must not be used afterwards. */
+  public void mergeFrom(CombiningTable<K, InputT, AccumT, OutputT> later) {
+    for (Map.Entry<Object, Entry<K, AccumT>> e : later.entries.entrySet()) {
+      Entry<K, AccumT> mine = entries.get(e.getKey());
+      if (mine == null) {
+        entries.put(e.getKey(), e.getValue());
+      } else {
+        mine.accumulator = fn.mergeAccumulators(Arrays.asList(mine.accumulator, e.getValue().accumulator));
+        mine.outputTimestamp = timestampCombiner.combine(mine.outputTimestamp, e.getValue().outputTimestamp);
+      }
+    }
+  }
+
+  public int size() {
+    return entries.size();
+  }
+
+  /** Emits every key's output as the on-time and only pane of its window, then forgets them. */
+  public void fireAll(Consumer<WindowedValue<KV<K, OutputT>>> out, GroupOrder reorder) {
+    List<Entry<K, AccumT>> all = new ArrayList<>(entries.values());
+    entries.clear();
+    reorder.shuffle(all);
+    for (Entry<K, AccumT> entry : all) {
+      out.accept(WindowedValue.of(KV.of(entry.key, fn.extractOutput(entry.accumulator)),
+          entry.outputTimestamp, entry.window, PaneInfo.ON_TIME_AND_ONLY_FIRING));
+    }
+  }
+
+  private static final class Entry<K, AccumT> {
+    final K key;
+    final BoundedWindow window;
+    AccumT accumulator;
+    Instant outputTimestamp;
+
+    Entry(K key, BoundedWindow window, AccumT accumulator, Instant outputTimestamp) {
+      this.key = key;
+      this.window = window;
+      this.accumulator = accumulator;
+      this.outputTimestamp = outputTimestamp;
+    }
+  }
+}

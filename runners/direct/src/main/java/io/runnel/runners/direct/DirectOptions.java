@@ -1,0 +1,49 @@
+package io.runnel.runners.direct;
+
+import io.runnel.sdk.options.Default;
+import io.runnel.sdk.options.DefaultValueFactory;
+import io.runnel.sdk.options.Description;
+import io.runnel.sdk.options.PipelineOptions;
+
+/** Options of the direct runner; Beam's names where Beam has the option. */
+public interface DirectOptions extends PipelineOptions {
+  @Description("Threads that process bundles. Results commit in a fixed order, so outputs do not"
+      + " depend on this number. Defaults to the number of available cores.")
+  @Default.InstanceFactory(AvailableProcessors.class)
+  int getDirectParallelism();
+
+  void setDirectParallelism(int threads);
+
+  @Description("Seed that shuffles bundle boundaries, grouped output order and the order of values"
+      + " in each group (all left open by the model), to expose order-dependent code. The same"
+      + " seed gives the same run. Unset: arrival order.")
+  Long getDirectSeed();
+
+  void setDirectSeed(Long seed);
+
+  @Description("Fail the run when a DoFn mutates its input or an element it already output.")
+  @Default.Boolean(true)
+  boolean isEnforceImmutability();
+
+  void setEnforceImmutability(boolean enforce);
+
+  @Description("Check that every output element survives a round trip through its coder.")
+  @Default.Boolean(true)
+  boolean isEnforceEncodability();
+
+  void setEnforceEncodability(boolean enforce);
+
+  @Description("Target number of elements per bundle.")
+  @Default.Integer(1024)
+  int getDirectBundleSize();
+
+  void setDirectBundleSize(int size);
+
+  /** The number of available processors. */
+  final class AvailableProcessors implements DefaultValueFactory<Integer> {
+    @Override
+    public Integer create(PipelineOptions options) {
+      return Runtime.getRuntime().availableProcessors();
+    }
+  }
+}

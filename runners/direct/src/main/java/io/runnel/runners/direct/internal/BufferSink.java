@@ -1,0 +1,40 @@
+package io.runnel.runners.direct.internal;
+
+import io.runnel.runners.core.GroupOrder;
+import io.runnel.runners.core.WindowedValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Buffers elements in commit order: the input of a Flatten, a side input or a side-input ParDo. */
+final class BufferSink extends Sink<List<WindowedValue<?>>> {
+  private List<WindowedValue<?>> elements = new ArrayList<>();
+
+  @Override
+  Supplier<List<WindowedValue<?>>> localFactory() {
+    return ArrayList::new;
+  }
+
+  @Override
+  void add(List<WindowedValue<?>> local, WindowedValue<?> value) {
+    local.add(value);
+  }
+
+  @Override
+  void commit(List<WindowedValue<?>> local) {
+    elements.addAll(local);
+  }
+
+  /** Everything buffered, for reading (side inputs). */
+  List<WindowedValue<?>> contents() {
+    return elements;
+  }
+
+  /** Everything buffered, permuted by {@code order}, leaving the buffer empty. */
+  List<WindowedValue<?>> take(GroupOrder order) {
+    List<WindowedValue<?>> taken = elements;
+    elements = new ArrayList<>();
+    order.shuffle(taken);
+    return taken;
+  }
+}

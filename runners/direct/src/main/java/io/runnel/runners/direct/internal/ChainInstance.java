@@ -1,0 +1,93 @@
+package io.runnel.runners.direct.internal;
+
+import io.runnel.runners.core.WindowedValue;
+import io.runnel.sdk.options.PipelineOptions;
+import io.runnel.sdk.values.PCollection;
+import io.runnel.sdk.values.TupleTag;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One runnable copy of a stage's fused chain: its ParDo instances (each with its own DoFn) and
+ * the writers into the sinks the chain ends in. Processes one bundle at a time on one thread.
+ */
+final class ChainInstance {
+  private final ExecutionPlan plan;
+  private final Map<Step, Sink<?>> sinks;
+  private final PipelineOptions options;
+  private final DirectSideInputs sideInputs;
+  private final ElementChecks checks;
+  private final List<ParDoExecutor> executors = new ArrayList<>();
+  private final List<Sink.Writer<?>> writers = new ArrayList<>();
+  private final Receiver entry;
+
+  ChainInstance(Step root, ExecutionPlan plan, Map<Step, Sink<?>> sinks, PipelineOptions options,
+      DirectSideInputs sideInputs, ElementChecks checks, List<ParDoExecutor> created) {
+    this.plan = plan;
+    this.sinks = sinks;
+    this.options = options;
+    this.sideInputs = sideInputs;
+    this.checks = checks;
+    this.entry = root instanceof Step.ParDoStep parDo
+        ? executorFor(parDo) : receiversFor(Stage.outputOf(root));
+    created.addAll(executors);
+    for (ParDoExecutor executor : executors) {
+      executor.setup();
+    }
+  }
+
+  /**
+   * Pushes a bundle through the chain and returns the commits of what it left in sinks, in the
+   * order they must be applied.
+   */
+  List<Runnable> process(List<WindowedValue<?>> bundle) {
+    for (Sink.Writer<?> writer : writers) {
+      writer.startBundle();
+    }
+    for (ParDoExecutor executor : executors) {
+      executor.startBundle();
+    }
+    for (WindowedValue<?> element : bundle) {
+      entry.accept(element);
+    }
+    // Upstream first: a @FinishBundle may output to transforms after it.
+    for (ParDoExecutor executor : executors) {
+      executor.finishBundle();
+    }
+    List<Runnable> commits = new ArrayList<>(writers.size());
+    for (Sink.Writer<?> writer : writers) {
+      Runnable commit = writer.finishBundle();
+      if (commit != null) {
+        commits.add(commit);
+      }
+    }
+    return commits;
+  }
+
+  private Receiver receiversFor(PCollection<?> pc) {
+    List<Receiver> receivers = new ArrayList<>();
+    for (Step consumer : plan.consumersOf(pc)) {
+      if (consumer instanceof Step.ParDoStep parDo && !parDo.isStageRoot()) {
+        receivers.add(executorFor(parDo));
+      } else {
+        Sink.Writer<?> writer = sinks.get(consumer).writer();
+        writers.add(writer);
+        receivers.add(writer);
+      }
+    }
+    return Receiver.fanOut(receivers);
+  }
+
+  private ParDoExecutor executorFor(Step.ParDoStep step) {
+    Map<TupleTag<?>, Receiver> outputs = new LinkedHashMap<>();
+    // Registered before its consumers so that executors are in topological order.
+    int position = executors.size();
+    executors.add(null);
+    step.outputs().forEach((tag, pc) -> outputs.put(tag, receiversFor(pc)));
+    ParDoExecutor executor = new ParDoExecutor(step, options, sideInputs, outputs, checks);
+    executors.set(position, executor);
+    return executor;
+  }
+}

@@ -1,0 +1,103 @@
+package io.runnel.runners.direct.internal;
+
+import io.runnel.sdk.coders.Coder;
+import io.runnel.sdk.coders.CoderUtils;
+import java.util.Arrays;
+
+/**
+ * The direct runner's element checks: encodability (an element survives its coder) and
+ * immutability (nobody changes an element after it was output or while it is an input).
+ * Stateless; one instance per run.
+ */
+final class ElementChecks {
+  final boolean encodability;
+  final boolean immutability;
+
+  ElementChecks(boolean encodability, boolean immutability) {
+    this.encodability = encodability;
+    this.immutability = immutability;
+  }
+
+  boolean any() {
+    return encodability || immutability;
+  }
+
+  /**
+   * Encodes an output and, if asked, checks it decodes to an equal value. Returns the bytes for
+   * a later immutability check.
+   */
+  <T> byte[] checkOutput(String transform, String collection, Coder<T> coder, T value) {
+    byte[] bytes;
+    try {
+      bytes = CoderUtils.encodeToByteArray(coder, value);
+    } catch (Exception e) {
+      throw new TransformFailure("Transform '" + transform + "' output element '"
+          + TransformFailure.abbreviate(value) + "' to " + collection + ", whose coder " + coder
+          + " cannot encode it: " + e + ". Set a coder that can with setCoder(...), or turn this"
+          + " check off with --enforceEncodability=false");
+    }
+    if (encodability) {
+      T decoded;
+      try {
+        decoded = CoderUtils.decodeFromByteArray(coder, bytes);
+      } catch (Exception e) {
+        throw new TransformFailure("Transform '" + transform + "' output element '"
+            + TransformFailure.abbreviate(value) + "' to " + collection + ", whose coder " + coder
+            + " cannot decode what it encoded: " + e);
+      }
+      if (!sameAfterRoundTrip(coder, value, decoded, bytes)) {
+        throw new TransformFailure("Transform '" + transform + "' output element '"
+            + TransformFailure.abbreviate(value) + "' to " + collection + ", but its coder "
+            + coder + " does not preserve it: it decodes as '" + TransformFailure.abbreviate(decoded)
+            + "'. The coder loses data; fix it or set another with setCoder(...)");
+      }
+    }
+    return bytes;
+  }
+
+  /** Whether {@code value} still encodes to {@code bytes}. */
+  <T> boolean unchanged(Coder<T> coder, T value, byte[] bytes) {
+    try {
+      return Arrays.equals(CoderUtils.encodeToByteArray(coder, value), bytes);
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  /** Encodes {@code value}, for comparing later; null if it cannot be encoded. */
+  <T> byte[] snapshot(Coder<T> coder, T value) {
+    try {
+      return CoderUtils.encodeToByteArray(coder, value);
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  private static <T> boolean sameAfterRoundTrip(Coder<T> coder, T value, T decoded, byte[] bytes) {
+    if (value == null || decoded == null) {
+      return value == decoded;
+    }
+    if (OVERRIDES_EQUALS.get(value.getClass())) {
+      return java.util.Objects.deepEquals(value, decoded);
+    }
+    try {
+      return Arrays.equals(CoderUtils.encodeToByteArray(coder, decoded), bytes);
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  private static final ClassValue<Boolean> OVERRIDES_EQUALS = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> kls) {
+      if (kls.isArray()) {
+        return true;
+      }
+      try {
+        return kls.getMethod("equals", Object.class).getDeclaringClass() != Object.class;
+      } catch (NoSuchMethodException e) {
+        return false;
+      }
+    }
+  };
+}

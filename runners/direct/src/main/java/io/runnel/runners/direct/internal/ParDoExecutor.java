@@ -1,0 +1,144 @@
+package io.runnel.runners.direct.internal;
+
+import io.runnel.runners.core.DoFnRunner;
+import io.runnel.runners.core.OutputManager;
+import io.runnel.runners.core.SideInputReader;
+import io.runnel.runners.core.UserCodeException;
+import io.runnel.runners.core.WindowedValue;
+import io.runnel.sdk.coders.Coder;
+import io.runnel.sdk.internal.JavaSerialization;
+import io.runnel.sdk.options.PipelineOptions;
+import io.runnel.sdk.transforms.DoFn;
+import io.runnel.sdk.values.PCollection;
+import io.runnel.sdk.values.TupleTag;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One instance of a ParDo inside a fused chain: its own copy of the DoFn, the receivers of its
+ * outputs, and the element checks. Owned by one thread at a time.
+ */
+final class ParDoExecutor implements Receiver, OutputManager {
+  private final Step.ParDoStep step;
+  private final DoFnRunner<Object, Object> runner;
+  private final Map<TupleTag<?>, Receiver> receivers;
+  private final Map<TupleTag<?>, PCollection<?>> outputs;
+  private final Coder<Object> inputCoder;
+  private final ElementChecks checks;
+  private final List<Recorded> recorded = new ArrayList<>();
+  private boolean setUp;
+
+  private record Recorded(TupleTag<?> tag, Object value, byte[] bytes) {}
+
+  @SuppressWarnings("unchecked")
+  ParDoExecutor(Step.ParDoStep step, PipelineOptions options, SideInputReader sideInputs,
+      Map<TupleTag<?>, Receiver> receivers, ElementChecks checks) {
+    this.step = step;
+    this.receivers = new HashMap<>(receivers);
+    this.outputs = step.outputs();
+    this.inputCoder = (Coder<Object>) step.input().getCoder();
+    this.checks = checks;
+    DoFn<Object, Object> fn = (DoFn<Object, Object>) JavaSerialization.clone(
+        step.transform().getFn(), "DoFn of " + step.name());
+    this.runner = new DoFnRunner<>(fn, options, this, sideInputs, step.transform().getSideInputs(),
+        (TupleTag<Object>) step.transform().getMainOutputTag(), step.outputs().keySet());
+  }
+
+  String name() {
+    return step.name();
+  }
+
+  void setup() {
+    try {
+      runner.setup();
+      setUp = true;
+    } catch (UserCodeException e) {
+      throw new TransformFailure(step.name(), "in @Setup of its DoFn", null, e.getCause());
+    }
+  }
+
+  /** Calls {@code @Teardown} if {@code @Setup} completed; returns the failure, if any. */
+  RuntimeException teardown() {
+    if (!setUp) {
+      return null;
+    }
+    setUp = false;
+    try {
+      runner.teardown();
+      return null;
+    } catch (UserCodeException e) {
+      return new TransformFailure(step.name(), "in @Teardown of its DoFn", null, e.getCause());
+    }
+  }
+
+  void startBundle() {
+    recorded.clear();
+    try {
+      runner.startBundle();
+    } catch (UserCodeException e) {
+      throw rethrow(e, "in @StartBundle", null);
+    }
+  }
+
+  @Override
+  public void accept(WindowedValue<?> value) {
+    @SuppressWarnings("unchecked")
+    WindowedValue<Object> element = (WindowedValue<Object>) value;
+    byte[] before = checks.immutability ? checks.snapshot(inputCoder, element.getValue()) : null;
+    try {
+      runner.processElement(element);
+    } catch (UserCodeException e) {
+      throw rethrow(e, "processing", element.getValue());
+    }
+    if (before != null && !checks.unchanged(inputCoder, element.getValue(), before)) {
+      throw new TransformFailure("Transform '" + step.name() + "' mutated its input element '"
+          + TransformFailure.abbreviate(element.getValue()) + "' in place. DoFns must not change"
+          + " their inputs; copy the element before changing it (or turn this check off with"
+          + " --enforceImmutability=false)");
+    }
+  }
+
+  void finishBundle() {
+    try {
+      runner.finishBundle();
+    } catch (UserCodeException e) {
+      throw rethrow(e, "in @FinishBundle", null);
+    }
+    for (Recorded output : recorded) {
+      @SuppressWarnings("unchecked")
+      Coder<Object> coder = (Coder<Object>) outputs.get(output.tag()).getCoder();
+      if (!checks.unchanged(coder, output.value(), output.bytes())) {
+        throw new TransformFailure("Transform '" + step.name() + "' mutated element '"
+            + TransformFailure.abbreviate(output.value()) + "' after outputting it to "
+            + outputs.get(output.tag()) + ". Output a new object, or a copy, instead of changing"
+            + " one already output (or turn this check off with --enforceImmutability=false)");
+      }
+    }
+    recorded.clear();
+  }
+
+  @Override
+  public <T> void output(TupleTag<T> tag, WindowedValue<T> output) {
+    if (checks.any()) {
+      @SuppressWarnings("unchecked")
+      Coder<T> coder = (Coder<T>) outputs.get(tag).getCoder();
+      byte[] bytes = checks.checkOutput(step.name(), String.valueOf(outputs.get(tag)), coder, output.getValue());
+      if (checks.immutability) {
+        recorded.add(new Recorded(tag, output.getValue(), bytes));
+      }
+    }
+    Receiver receiver = receivers.get(tag);
+    if (receiver != null) {
+      receiver.accept(output);
+    }
+  }
+
+  private RuntimeException rethrow(UserCodeException e, String what, Object element) {
+    if (e.getCause() instanceof TransformFailure failure) {
+      return failure;
+    }
+    return new TransformFailure(step.name(), what, element, e.getCause());
+  }
+}

@@ -1,0 +1,68 @@
+package io.runnel.runners.direct.internal;
+
+import io.runnel.sdk.transforms.Combine;
+import io.runnel.sdk.transforms.ParDo;
+import io.runnel.sdk.values.PCollection;
+import io.runnel.sdk.values.PCollectionView;
+import io.runnel.sdk.values.TupleTag;
+import java.util.List;
+import java.util.Map;
+
+/** One executable primitive of a pipeline, as the direct runner plans it. */
+sealed interface Step {
+  /** The transform's full name, for errors. */
+  String name();
+
+  /** Whether this step starts a stage: its input is buffered rather than pushed to it. */
+  boolean isStageRoot();
+
+  /** The root: one empty byte array. */
+  record ImpulseStep(String name, PCollection<byte[]> output) implements Step {
+    @Override
+    public boolean isStageRoot() {
+      return true;
+    }
+  }
+
+  /** A DoFn over each element; a stage root when it reads side inputs. */
+  record ParDoStep(String name, ParDo.MultiOutput<?, ?> transform, PCollection<?> input,
+      Map<TupleTag<?>, PCollection<?>> outputs) implements Step {
+    @Override
+    public boolean isStageRoot() {
+      return !transform.getSideInputs().isEmpty();
+    }
+  }
+
+  /** Buffers its input grouped, emits the groups once its input is complete. */
+  record GroupByKeyStep(String name, PCollection<?> input, PCollection<?> output) implements Step {
+    @Override
+    public boolean isStageRoot() {
+      return true;
+    }
+  }
+
+  /** A lifted Combine.perKey: accumulates per key, emits once its input is complete. */
+  record CombineStep(String name, Combine.PerKey<?, ?, ?> transform, PCollection<?> input,
+      PCollection<?> output) implements Step {
+    @Override
+    public boolean isStageRoot() {
+      return true;
+    }
+  }
+
+  /** Buffers all of its inputs, emits them once they are complete. */
+  record FlattenStep(String name, List<PCollection<?>> inputs, PCollection<?> output) implements Step {
+    @Override
+    public boolean isStageRoot() {
+      return true;
+    }
+  }
+
+  /** Buffers its input as the contents of a side-input view. */
+  record ViewStep(String name, PCollection<?> input, PCollectionView<?> view) implements Step {
+    @Override
+    public boolean isStageRoot() {
+      return false;
+    }
+  }
+}
