@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * Short, readable type names for error messages: JDK and Runnel classes by simple name
+ * Short, readable type names for error messages: JDK and Runnel SDK classes by simple name
  * ({@code KV<String, T>}), user classes by full name so they are unambiguous.
  */
 final class TypeNames {
@@ -21,7 +21,7 @@ final class TypeNames {
         return of(c.getComponentType()) + "[]";
       }
       String name = c.getName();
-      return c.isPrimitive() || name.startsWith("java.") || name.startsWith("io.runnel.") ? c.getSimpleName() : name;
+      return c.isPrimitive() || name.startsWith("java.") || name.startsWith("io.runnel.sdk.") ? c.getSimpleName() : name;
     } else if (type instanceof ParameterizedType p) {
       return Arrays.stream(p.getActualTypeArguments()).map(TypeNames::of)
           .collect(Collectors.joining(", ", of(p.getRawType()) + "<", ">"));
