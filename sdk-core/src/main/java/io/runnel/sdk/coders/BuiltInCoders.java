@@ -23,8 +23,18 @@ import java.util.function.Function;
 final class BuiltInCoders {
   private BuiltInCoders() {}
 
-  /** Coders of the common atomic classes, registered by {@link CoderRegistry#createDefault()}. */
+  /**
+   * Coders of the common atomic classes, registered by {@link CoderRegistry#createDefault()}.
+   * Primitives map to the coder of their box, since elements are always boxed.
+   */
   static final Map<Class<?>, Coder<?>> ATOMIC = Map.ofEntries(
+      Map.entry(int.class, VarIntCoder.of()),
+      Map.entry(long.class, VarLongCoder.of()),
+      Map.entry(double.class, DoubleCoder.of()),
+      Map.entry(float.class, FloatCoder.of()),
+      Map.entry(boolean.class, BooleanCoder.of()),
+      Map.entry(byte.class, ByteCoder.of()),
+      Map.entry(void.class, VoidCoder.of()),
       Map.entry(String.class, StringUtf8Coder.of()),
       Map.entry(Integer.class, VarIntCoder.of()),
       Map.entry(Long.class, VarLongCoder.of()),

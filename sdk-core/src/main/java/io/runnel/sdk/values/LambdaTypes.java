@@ -34,7 +34,8 @@ import java.util.Optional;
  *       is true; {@code s -> s.length()} yields {@code Integer}.
  * </ul>
  *
- * <p>The result is empty when nothing useful is known: the type is {@code Object}, {@code void} or
+ * <p>Primitive types are reported boxed ({@code String::length} gives {@code Integer}). The result
+ * is empty when nothing useful is known: the type is {@code Object}, {@code void} or
  * a bare type variable, or the lambda cannot be inspected. Runs reflection; call it once per
  * transform at construction, not per element. Stateless and thread-safe.
  */
@@ -195,6 +196,11 @@ public final class LambdaTypes {
     if (type == Object.class || type == void.class || type instanceof TypeVariable<?>) {
       return Optional.empty();
     }
-    return Optional.of(TypeDescriptor.of(type));
+    return Optional.of(TypeDescriptor.of(type instanceof Class<?> c && c.isPrimitive() ? box(c) : type));
+  }
+
+  /** Elements are objects, so a primitive return or parameter type is reported as its box. */
+  private static Class<?> box(Class<?> primitive) {
+    return MethodType.methodType(primitive).wrap().returnType();
   }
 }

@@ -51,6 +51,12 @@ class CoderRegistryTest {
   }
 
   @Test
+  void givesPrimitivesTheCoderOfTheirBox() throws Exception {
+    assertThat((Coder<?>) registry.getCoder(int.class)).isEqualTo(VarIntCoder.of());
+    assertThat((Coder<?>) registry.getCoder(double.class)).isEqualTo(DoubleCoder.of());
+  }
+
+  @Test
   void infersNestedContainerCodersRecursively() throws Exception {
     Coder<KV<String, List<Map<Long, Set<Integer>>>>> coder =
         registry.getCoder(new TypeDescriptor<KV<String, List<Map<Long, Set<Integer>>>>>() {});

@@ -64,10 +64,10 @@ class LambdaTypesTest {
   }
 
   @Test
-  void unboundInstanceMethodReferenceGivesTheReceiverAsInput() {
+  void unboundInstanceMethodReferenceGivesTheReceiverAsInputAndBoxesPrimitives() {
     Fn<String, Integer> fn = String::length;
     assertThat(LambdaTypes.inputTypeOf(fn, Fn.class)).contains(TypeDescriptors.strings());
-    assertThat(LambdaTypes.outputTypeOf(fn, Fn.class)).contains(TypeDescriptor.of(int.class));
+    assertThat(LambdaTypes.outputTypeOf(fn, Fn.class)).contains(TypeDescriptors.integers());
   }
 
   @Test
