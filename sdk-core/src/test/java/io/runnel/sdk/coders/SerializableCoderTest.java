@@ -48,6 +48,14 @@ class SerializableCoderTest {
   }
 
   @Test
+  void failsNamingBothClassesWhenTheBytesHoldAnotherType() throws Exception {
+    byte[] string = CoderUtils.encodeToByteArray(SerializableCoder.of(String.class), "not a point");
+    assertThatThrownBy(() -> CoderUtils.decodeFromByteArray(CODER, string))
+        .isInstanceOf(CoderException.class)
+        .hasMessageEndingWith("decoded a java.lang.String, not a " + Point.class.getName());
+  }
+
+  @Test
   void failsNamingTheCoderWhenTheBytesAreNotASerializedObject() {
     assertThatThrownBy(() -> CoderUtils.decodeFromByteArray(CODER, new byte[] {2, 1, 2}))
         .isInstanceOf(CoderException.class)
