@@ -59,7 +59,8 @@ public final class SerializableCoder<T extends Serializable> extends CustomCoder
       throw new CoderException(this + " cannot deserialize its value", e);
     }
     if (!type.isInstance(value)) {
-      throw new CoderException(this + " decoded a " + value.getClass().getName() + ", not a " + type.getName());
+      String decoded = value == null ? "null" : "a " + value.getClass().getName();
+      throw new CoderException(this + " decoded " + decoded + ", not a " + type.getName());
     }
     return type.cast(value);
   }

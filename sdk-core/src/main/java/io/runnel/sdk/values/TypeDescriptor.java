@@ -68,8 +68,7 @@ public abstract class TypeDescriptor<T> implements Serializable {
     return new Simple<>(Objects.requireNonNull(type, "type"));
   }
 
-  /** Describes {@code type}; the caller asserts that it is a {@code T}. */
-  @SuppressWarnings("unchecked")
+  /** Describes {@code type}, which may be parameterized or mention type variables. */
   public static TypeDescriptor<?> of(Type type) {
     return new Simple<>(Objects.requireNonNull(type, "type"));
   }
@@ -157,7 +156,8 @@ public abstract class TypeDescriptor<T> implements Serializable {
 
   /**
    * Whether the type mentions a type variable anywhere, as {@code KV<String, T>} does: its full
-   * type was erased (a lambda, or a generic class used without type arguments).
+   * type was erased (for example resolved from a generic {@code DoFn<T, T>}). As in Beam, a raw
+   * class such as {@code TypeDescriptor.of(List.class)} has none, although it is not fully known.
    */
   public boolean hasUnresolvedParameters() {
     return GenericTypes.hasTypeVariable(type);

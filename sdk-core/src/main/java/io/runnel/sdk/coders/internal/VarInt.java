@@ -12,8 +12,10 @@ import java.io.OutputStream;
  * negative {@code int} takes 5 bytes and a negative {@code long} 10; small non-negative values take
  * one byte.
  *
- * <p>Writes go byte by byte to the stream, which is cheapest for the one- and two-byte values that
- * dominate lengths and counts. Stateless and thread-safe.
+ * <p>A one-byte value, the common case for lengths and counts, is one {@code write(int)}; longer
+ * values are gathered in a small local array and written with one bulk {@code write}, so a
+ * synchronized stream such as {@code ByteArrayOutputStream} is locked once. Stateless and
+ * thread-safe.
  */
 public final class VarInt {
   private static final int MAX_INT_BYTES = 5;
@@ -23,22 +25,24 @@ public final class VarInt {
 
   /** Writes {@code value}, taken as unsigned 32 bits: 1 to 5 bytes. */
   public static void encode(int value, OutputStream out) throws IOException {
-    int rest = value;
-    while ((rest & ~0x7F) != 0) {
-      out.write((rest & 0x7F) | 0x80);
-      rest >>>= 7;
-    }
-    out.write(rest);
+    encode(value & 0xFFFF_FFFFL, out);
   }
 
   /** Writes {@code value}, taken as unsigned 64 bits: 1 to 10 bytes. */
   public static void encode(long value, OutputStream out) throws IOException {
+    if ((value & ~0x7FL) == 0) {
+      out.write((int) value);
+      return;
+    }
+    byte[] bytes = new byte[MAX_LONG_BYTES];
+    int length = 0;
     long rest = value;
     while ((rest & ~0x7FL) != 0) {
-      out.write((int) ((rest & 0x7F) | 0x80));
+      bytes[length++] = (byte) ((rest & 0x7F) | 0x80);
       rest >>>= 7;
     }
-    out.write((int) rest);
+    bytes[length++] = (byte) rest;
+    out.write(bytes, 0, length);
   }
 
   /**
