@@ -19,13 +19,13 @@ public final class PBegin implements PInput {
 
   /** Applies a root transform. */
   public <OutputT extends POutput> OutputT apply(PTransform<? super PBegin, OutputT> transform) {
-    return pipeline.apply(transform);
+    return pipeline.applyTransform(this, transform);
   }
 
   /** Applies a root transform under the given name. */
   public <OutputT extends POutput> OutputT apply(
       String name, PTransform<? super PBegin, OutputT> transform) {
-    return pipeline.apply(name, transform);
+    return pipeline.applyTransform(name, this, transform);
   }
 
   @Override
