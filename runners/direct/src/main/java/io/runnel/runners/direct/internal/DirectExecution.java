@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
  * their results are committed in bundle order, so the outcome does not depend on the threads.
  */
 public final class DirectExecution {
+  private static final int MIN_BUNDLES = 16;
   private final Pipeline pipeline;
   private final DirectOptions options;
   private final ExecutionPlan plan;
@@ -152,9 +153,16 @@ public final class DirectExecution {
     return new ChainInstance(stage.root(), plan, sinks, options, sideInputs, checks, executors);
   }
 
+  /**
+   * Splits a stage's source into bundles of at most {@code --directBundleSize} elements, and into
+   * at least {@value #MIN_BUNDLES} when there are that many, so that a few heavy elements (file
+   * names, ranges to generate) still spread over the threads. Depends only on the source and
+   * the seed, never on the thread count.
+   */
   private List<List<WindowedValue<?>>> split(List<WindowedValue<?>> source) {
     List<List<WindowedValue<?>>> bundles = new ArrayList<>();
-    int typical = options.getDirectBundleSize();
+    int typical = Math.max(1, Math.min(options.getDirectBundleSize(),
+        (source.size() + MIN_BUNDLES - 1) / MIN_BUNDLES));
     int start = 0;
     while (start < source.size()) {
       int end = Math.min(source.size(), start + order.bundleSize(typical));

@@ -21,6 +21,8 @@ import java.util.Map;
  * outputs, and the element checks. Owned by one thread at a time.
  */
 final class ParDoExecutor implements Receiver, OutputManager {
+  private static final int RECHECK_THRESHOLD = 4096;
+  private static final int KEEP_AFTER_RECHECK = 64;
   private final Step.ParDoStep step;
   private final DoFnRunner<Object, Object> runner;
   private final Map<TupleTag<?>, Receiver> receivers;
@@ -92,6 +94,9 @@ final class ParDoExecutor implements Receiver, OutputManager {
     } catch (UserCodeException e) {
       throw rethrow(e, "processing", element.getValue());
     }
+    if (recorded.size() > RECHECK_THRESHOLD) {
+      verifyOutputsUnchanged();
+    }
     if (before != null && !checks.unchanged(inputCoder, element.getValue(), before)) {
       throw new TransformFailure("Transform '" + step.name() + "' mutated its input element '"
           + TransformFailure.abbreviate(element.getValue()) + "' in place. DoFns must not change"
@@ -106,6 +111,16 @@ final class ParDoExecutor implements Receiver, OutputManager {
     } catch (UserCodeException e) {
       throw rethrow(e, "in @FinishBundle", null);
     }
+    verifyOutputsUnchanged();
+  }
+
+  /**
+   * Checks that outputs recorded so far still encode as they did when output, then forgets all
+   * but the latest ones. Called at the end of each bundle and, to bound memory, whenever many
+   * outputs are recorded; the latest outputs stay recorded so that an object reused by the next
+   * call is still caught.
+   */
+  private void verifyOutputsUnchanged() {
     for (Recorded output : recorded) {
       @SuppressWarnings("unchecked")
       Coder<Object> coder = (Coder<Object>) outputs.get(output.tag()).getCoder();
@@ -116,7 +131,10 @@ final class ParDoExecutor implements Receiver, OutputManager {
             + " one already output (or turn this check off with --enforceImmutability=false)");
       }
     }
+    int keep = Math.min(recorded.size(), KEEP_AFTER_RECHECK);
+    List<Recorded> latest = new ArrayList<>(recorded.subList(recorded.size() - keep, recorded.size()));
     recorded.clear();
+    recorded.addAll(latest);
   }
 
   @Override
