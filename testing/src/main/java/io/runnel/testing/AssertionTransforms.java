@@ -8,6 +8,8 @@ import io.runnel.sdk.transforms.PTransform;
 import io.runnel.sdk.transforms.ParDo;
 import io.runnel.sdk.transforms.SerializableFunction;
 import io.runnel.sdk.transforms.View;
+import io.runnel.sdk.transforms.Window;
+import io.runnel.windowing.GlobalWindows;
 import io.runnel.sdk.values.PCollection;
 import io.runnel.sdk.values.PCollectionView;
 import io.runnel.sdk.values.PDone;
@@ -51,7 +53,10 @@ final class AssertionTransforms {
 
     @Override
     public PDone expand(PCollection<Object> input) {
-      PCollectionView<Iterable<Object>> contents = input.apply("Contents", View.asIterable());
+      // Checks the elements of every window together, as Beam's PAssert.that does by default.
+      PCollectionView<Iterable<Object>> contents = input
+          .apply("IntoGlobalWindow", Window.<Object>into(new GlobalWindows()))
+          .apply("Contents", View.asIterable());
       input.getPipeline()
           .apply("CheckTrigger", Create.of((Void) null).withCoder(VoidCoder.of()))
           .apply("Check", ParDo.of(new CheckFn(contents, check, id)).withSideInputs(contents));

@@ -7,10 +7,12 @@ import io.runnel.windowing.BoundedWindow;
 import io.runnel.windowing.GlobalWindows;
 import io.runnel.windowing.PaneInfo;
 import io.runnel.windowing.TimestampCombiner;
+import io.runnel.windowing.WindowFn;
 import io.runnel.windowing.WindowingStrategy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +28,16 @@ public final class CombiningTable<K, InputT, AccumT, OutputT> {
   private final Combine.CombineFn<InputT, AccumT, OutputT> fn;
   private final TimestampCombiner timestampCombiner;
   private final boolean globalOnly;
-  private final LinkedHashMap<Object, Entry<K, AccumT>> entries = new LinkedHashMap<>();
+  private final WindowFn<?, ?> windowFn;
+  private LinkedHashMap<Object, Entry<K, AccumT>> entries = new LinkedHashMap<>();
 
   public CombiningTable(Coder<K> keyCoder, Combine.CombineFn<InputT, AccumT, OutputT> fn,
       WindowingStrategy<?, ?> strategy) {
     this.keyCoder = keyCoder;
     this.fn = fn;
     this.timestampCombiner = strategy.getTimestampCombiner();
-    this.globalOnly = strategy.getWindowFn() instanceof GlobalWindows;
+    this.windowFn = strategy.getWindowFn();
+    this.globalOnly = windowFn instanceof GlobalWindows;
   }
 
   /** Adds a value to the accumulator of its key in each of its windows. */
@@ -73,6 +77,9 @@ public final class CombiningTable<K, InputT, AccumT, OutputT> {
 
   /** Emits every key's output as the on-time and only pane of its window, then forgets them. */
   public void fireAll(Consumer<WindowedValue<KV<K, OutputT>>> out, GroupOrder reorder) {
+    if (!windowFn.isNonMerging()) {
+      mergeWindows();
+    }
     List<Entry<K, AccumT>> all = new ArrayList<>(entries.values());
     entries.clear();
     reorder.shuffle(all);
@@ -80,6 +87,33 @@ public final class CombiningTable<K, InputT, AccumT, OutputT> {
       out.accept(WindowedValue.of(KV.of(entry.key, fn.extractOutput(entry.accumulator)),
           entry.outputTimestamp, entry.window, PaneInfo.ON_TIME_AND_ONLY_FIRING));
     }
+  }
+
+  /** Merges each key's windows (e.g. sessions) and their accumulators. */
+  private void mergeWindows() {
+    Map<Object, List<BoundedWindow>> windowsByKey = new LinkedHashMap<>();
+    for (Map.Entry<Object, Entry<K, AccumT>> e : entries.entrySet()) {
+      windowsByKey.computeIfAbsent(((GroupKey) e.getKey()).structuralKey(), k -> new ArrayList<>())
+          .add(e.getValue().window);
+    }
+    Map<Object, Map<BoundedWindow, BoundedWindow>> mergedByKey = new HashMap<>();
+    windowsByKey.forEach((key, windows) -> mergedByKey.put(key, WindowMerging.merge(windowFn, windows)));
+    LinkedHashMap<Object, Entry<K, AccumT>> merged = new LinkedHashMap<>();
+    for (Map.Entry<Object, Entry<K, AccumT>> e : entries.entrySet()) {
+      Object key = ((GroupKey) e.getKey()).structuralKey();
+      Entry<K, AccumT> part = e.getValue();
+      BoundedWindow target = mergedByKey.get(key).getOrDefault(part.window, part.window);
+      Instant candidate = timestampCombiner == TimestampCombiner.END_OF_WINDOW
+          ? target.maxTimestamp() : part.outputTimestamp;
+      Entry<K, AccumT> existing = merged.get(new GroupKey(key, target));
+      if (existing == null) {
+        merged.put(new GroupKey(key, target), new Entry<>(part.key, target, part.accumulator, candidate));
+      } else {
+        existing.accumulator = fn.mergeAccumulators(Arrays.asList(existing.accumulator, part.accumulator));
+        existing.outputTimestamp = timestampCombiner.combine(existing.outputTimestamp, candidate);
+      }
+    }
+    entries = merged;
   }
 
   private static final class Entry<K, AccumT> {

@@ -6,10 +6,12 @@ import io.runnel.windowing.BoundedWindow;
 import io.runnel.windowing.GlobalWindows;
 import io.runnel.windowing.PaneInfo;
 import io.runnel.windowing.TimestampCombiner;
+import io.runnel.windowing.WindowFn;
 import io.runnel.windowing.WindowingStrategy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +29,14 @@ public final class GroupingTable<K, V> {
   private final Coder<K> keyCoder;
   private final TimestampCombiner timestampCombiner;
   private final boolean globalOnly;
-  private final LinkedHashMap<Object, Group<K, V>> groups = new LinkedHashMap<>();
+  private final WindowFn<?, ?> windowFn;
+  private LinkedHashMap<Object, Group<K, V>> groups = new LinkedHashMap<>();
 
   public GroupingTable(Coder<K> keyCoder, WindowingStrategy<?, ?> strategy) {
     this.keyCoder = keyCoder;
     this.timestampCombiner = strategy.getTimestampCombiner();
-    this.globalOnly = strategy.getWindowFn() instanceof GlobalWindows;
+    this.windowFn = strategy.getWindowFn();
+    this.globalOnly = windowFn instanceof GlobalWindows;
   }
 
   /** Adds an element to the group of its key in each of its windows. */
@@ -72,6 +76,9 @@ public final class GroupingTable<K, V> {
    * reorder} may permute the groups and each group's values (the model leaves both unordered).
    */
   public void fireAll(Consumer<WindowedValue<KV<K, Iterable<V>>>> out, GroupOrder reorder) {
+    if (!windowFn.isNonMerging()) {
+      mergeWindows();
+    }
     List<Group<K, V>> all = new ArrayList<>(groups.values());
     groups.clear();
     reorder.shuffle(all);
@@ -80,6 +87,30 @@ public final class GroupingTable<K, V> {
       out.accept(WindowedValue.of(KV.of(group.key, Collections.unmodifiableList(group.values)),
           group.outputTimestamp, group.window, PaneInfo.ON_TIME_AND_ONLY_FIRING));
     }
+  }
+
+  /** Merges each key's windows (e.g. sessions); a merged group sits where its first part was. */
+  private void mergeWindows() {
+    Map<Object, List<BoundedWindow>> windowsByKey = new LinkedHashMap<>();
+    for (Map.Entry<Object, Group<K, V>> entry : groups.entrySet()) {
+      windowsByKey.computeIfAbsent(((GroupKey) entry.getKey()).structuralKey(), k -> new ArrayList<>())
+          .add(entry.getValue().window);
+    }
+    Map<Object, Map<BoundedWindow, BoundedWindow>> mergedByKey = new HashMap<>();
+    windowsByKey.forEach((key, windows) -> mergedByKey.put(key, WindowMerging.merge(windowFn, windows)));
+    LinkedHashMap<Object, Group<K, V>> merged = new LinkedHashMap<>();
+    for (Map.Entry<Object, Group<K, V>> entry : groups.entrySet()) {
+      Object key = ((GroupKey) entry.getKey()).structuralKey();
+      Group<K, V> part = entry.getValue();
+      BoundedWindow target = mergedByKey.get(key).getOrDefault(part.window, part.window);
+      Group<K, V> group = merged.computeIfAbsent(new GroupKey(key, target), k -> new Group<>(part.key, target));
+      group.values.addAll(part.values);
+      Instant candidate = timestampCombiner == TimestampCombiner.END_OF_WINDOW
+          ? target.maxTimestamp() : part.outputTimestamp;
+      group.outputTimestamp = group.outputTimestamp == null
+          ? candidate : timestampCombiner.combine(group.outputTimestamp, candidate);
+    }
+    groups = merged;
   }
 
   private static final class Group<K, V> {

@@ -71,6 +71,8 @@ final class ChainInstance {
     for (Step consumer : plan.consumersOf(pc)) {
       if (consumer instanceof Step.ParDoStep parDo && !parDo.isStageRoot()) {
         receivers.add(executorFor(parDo));
+      } else if (consumer instanceof Step.AssignStep assign) {
+        receivers.add(new AssignWindowsExecutor(assign, receiversFor(assign.output())));
       } else {
         Sink.Writer<?> writer = sinks.get(consumer).writer();
         writers.add(writer);

@@ -10,6 +10,7 @@ import io.runnel.sdk.transforms.Impulse;
 import io.runnel.sdk.transforms.ParDo;
 import io.runnel.sdk.transforms.PTransform;
 import io.runnel.sdk.transforms.View;
+import io.runnel.sdk.transforms.Window;
 import io.runnel.sdk.values.PCollection;
 import io.runnel.sdk.values.PCollectionView;
 import io.runnel.sdk.values.PValue;
@@ -85,6 +86,9 @@ final class ExecutionPlan {
         Map<TupleTag<?>, PCollection<?>> outputs = new LinkedHashMap<>();
         node.getOutputs().forEach((tag, value) -> outputs.put(tag, (PCollection<?>) value));
         add(new Step.ParDoStep(name, parDo, input, outputs), List.of(input));
+      } else if (transform instanceof Window.Assign<?> assign) {
+        PCollection<?> input = single(node.getInputs(), node);
+        add(new Step.AssignStep(name, assign, input, single(node.getOutputs(), node)), List.of(input));
       } else if (transform instanceof GroupByKey<?, ?>) {
         PCollection<?> input = single(node.getInputs(), node);
         add(new Step.GroupByKeyStep(name, input, single(node.getOutputs(), node)), List.of(input));

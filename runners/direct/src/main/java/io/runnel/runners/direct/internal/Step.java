@@ -2,6 +2,7 @@ package io.runnel.runners.direct.internal;
 
 import io.runnel.sdk.transforms.Combine;
 import io.runnel.sdk.transforms.ParDo;
+import io.runnel.sdk.transforms.Window;
 import io.runnel.sdk.values.PCollection;
 import io.runnel.sdk.values.PCollectionView;
 import io.runnel.sdk.values.TupleTag;
@@ -30,6 +31,15 @@ sealed interface Step {
     @Override
     public boolean isStageRoot() {
       return !transform.getSideInputs().isEmpty();
+    }
+  }
+
+  /** Re-assigns each element's windows; fused into its producer's chain. */
+  record AssignStep(String name, Window.Assign<?> transform, PCollection<?> input,
+      PCollection<?> output) implements Step {
+    @Override
+    public boolean isStageRoot() {
+      return false;
     }
   }
 
