@@ -37,12 +37,14 @@ final class LocalNames {
 
   /**
    * The entries of {@code named} in a stable order: names in {@code first} in its order, then
-   * positional names by position, then tag names alphabetically.
+   * positional names by position, then tag names, shorter first (so a list's tags "2" and
+   * "10" keep their order), then alphabetically.
    */
   static List<Map.Entry<String, String>> ordered(Map<String, String> named, List<String> first) {
     List<Map.Entry<String, String>> entries = new ArrayList<>(named.entrySet());
     entries.sort(Comparator.<Map.Entry<String, String>>comparingInt(e -> rank(e.getKey(), first))
         .thenComparingLong(e -> position(e.getKey()))
+        .thenComparingInt(e -> e.getKey().length())
         .thenComparing(Map.Entry::getKey));
     return entries;
   }
