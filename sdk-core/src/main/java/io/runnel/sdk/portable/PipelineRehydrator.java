@@ -64,8 +64,9 @@ final class PipelineRehydrator {
     Map<TupleTag<?>, PValue> sideInputs = resolve(id, transform.getSideInputsMap(), List.of());
     inputs.values().forEach(PipelineRehydrator::finishSpecifying);
     String urn = transform.getSpec().getUrn();
+    // A leaf with a composite URN is a composite that applied nothing (it returned its input).
     boolean primitive = transform.getSubtransformsCount() == 0
-        && TransformSpecs.PRIMITIVES.contains(urn);
+        && !TransformSpecs.COMPOSITES.contains(urn);
     if (primitive) {
       graph.push(name, inputs, PrimitiveRehydration.primitive(id, transform.getSpec(),
           viewId -> view(id, viewId), new ArrayList<>(transform.getSideInputsMap().values()),

@@ -37,6 +37,10 @@ final class TransformSpecs {
       Transforms.GROUP_BY_KEY, Transforms.FLATTEN, Transforms.CREATE_VIEW, Transforms.READ,
       Transforms.TEST_STREAM, Transforms.JAVA_SERIALIZED);
 
+  /** URNs of composites: transforms runners execute through their subtransforms, or replace. */
+  static final Set<String> COMPOSITES = Set.of(
+      Transforms.COMBINE_PER_KEY, Transforms.RESHUFFLE, Transforms.COMPOSITE);
+
   private TransformSpecs() {}
 
   /**
