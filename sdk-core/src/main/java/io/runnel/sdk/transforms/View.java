@@ -85,6 +85,11 @@ public final class View {
       this.viewFn = viewFn;
     }
 
+    /** The primitive for {@code viewFn}; for runners and pipeline translation. */
+    public static <E, T> CreatePCollectionView<E, T> of(ViewFn<E, T> viewFn) {
+      return new CreatePCollectionView<>(viewFn);
+    }
+
     public ViewFn<E, T> getViewFn() {
       return viewFn;
     }

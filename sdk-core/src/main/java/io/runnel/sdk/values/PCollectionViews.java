@@ -11,18 +11,28 @@ public final class PCollectionViews {
 
   /** A view of {@code pc} through {@code viewFn}. */
   public static <E, T> PCollectionView<T> of(PCollection<E> pc, ViewFn<E, T> viewFn, Coder<E> coder) {
-    return new SimpleView<>(pc, viewFn, coder);
+    return new SimpleView<>(pc, viewFn, coder, new TupleTag<>());
+  }
+
+  /**
+   * A view of {@code pc} through {@code viewFn} identified by {@code tag}. For rebuilding a
+   * pipeline from its portable form, where functions that captured the view find it by tag.
+   */
+  public static <E, T> PCollectionView<T> of(
+      PCollection<E> pc, ViewFn<E, T> viewFn, Coder<E> coder, TupleTag<?> tag) {
+    return new SimpleView<>(pc, viewFn, coder, tag);
   }
 
   private static final class SimpleView<E, T> implements PCollectionView<T> {
     private static final long serialVersionUID = 1L;
     private final transient PCollection<E> pc;
-    private final TupleTag<?> tag = new TupleTag<>();
+    private final TupleTag<?> tag;
     private final ViewFn<E, T> viewFn;
     private final Coder<E> coder;
 
-    SimpleView(PCollection<E> pc, ViewFn<E, T> viewFn, Coder<E> coder) {
+    SimpleView(PCollection<E> pc, ViewFn<E, T> viewFn, Coder<E> coder, TupleTag<?> tag) {
       this.pc = pc;
+      this.tag = tag;
       this.viewFn = viewFn;
       this.coder = coder;
     }
