@@ -1,8 +1,8 @@
 package io.runnel.windowing;
 
 /**
- * The trigger used when none is set: fires once when the watermark passes the end of the window,
- * then again for every late element within the allowed lateness.
+ * The trigger used when none is set: fires when the watermark passes the end of the window, then
+ * again for every late element within the allowed lateness. Never finishes.
  */
 public final class DefaultTrigger extends Trigger {
   private static final long serialVersionUID = 1L;

@@ -1,0 +1,43 @@
+package io.runnel.windowing;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A step that maps the processing time of a pane's first element to the time a processing-time
+ * trigger fires: a delay, or an alignment to a period. Immutable value.
+ */
+public sealed interface TimestampTransform extends Serializable {
+  /** The time after the transform. */
+  Instant apply(Instant time);
+
+  /** Adds a fixed delay. */
+  record Delay(Duration delay) implements TimestampTransform {
+    @Override
+    public Instant apply(Instant time) {
+      return time.plus(delay);
+    }
+
+    @Override
+    public String toString() {
+      return ".plusDelayOf(" + delay + ")";
+    }
+  }
+
+  /** Rounds up to the next multiple of {@code period} after {@code offset}. */
+  record AlignTo(Duration period, Instant offset) implements TimestampTransform {
+    @Override
+    public Instant apply(Instant time) {
+      long periodMillis = period.toMillis();
+      long since = time.toEpochMilli() - offset.toEpochMilli();
+      long remainder = Math.floorMod(since, periodMillis);
+      return remainder == 0 ? time : time.plusMillis(periodMillis - remainder);
+    }
+
+    @Override
+    public String toString() {
+      return ".alignedTo(" + period + (offset.equals(Instant.EPOCH) ? "" : ", " + offset) + ")";
+    }
+  }
+}
