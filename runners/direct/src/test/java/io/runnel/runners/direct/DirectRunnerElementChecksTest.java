@@ -68,6 +68,21 @@ class DirectRunnerElementChecksTest {
     }
   }
 
+  /** Cannot encode anything. */
+  static final class BrokenCoder extends CustomCoder<Point> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void encode(Point value, OutputStream out) throws IOException {
+      throw new IOException("broken on purpose");
+    }
+
+    @Override
+    public Point decode(InputStream in) throws IOException {
+      throw new IOException("broken on purpose");
+    }
+  }
+
   static final class ToPoint extends DoFn<Integer, Point> {
     private static final long serialVersionUID = 1L;
 
@@ -94,6 +109,11 @@ class DirectRunnerElementChecksTest {
   private static void lossyCoder(Pipeline p) {
     PCollection<Point> points = p.apply(Create.of(1, 2)).apply("ToPoint", ParDo.of(new ToPoint()));
     points.setCoder(new XOnlyCoder());
+  }
+
+  private static void brokenCoder(Pipeline p) {
+    PCollection<Point> points = p.apply(Create.of(1, 2)).apply("ToPoint", ParDo.of(new ToPoint()));
+    points.setCoder(new BrokenCoder());
   }
 
   @Test
@@ -155,6 +175,41 @@ class DirectRunnerElementChecksTest {
   void aCoderThatLosesDataPassesWithEnforceEncodabilityOff() {
     Pipeline p = pipeline("--enforceEncodability=false");
     lossyCoder(p);
+
+    assertThatCode(p::run).doesNotThrowAnyException();
+  }
+
+  @Test
+  void anUnencodableOutputFailsNamingTheTransformAndTheCoderKeepingTheCoderException() {
+    Pipeline p = pipeline();
+    brokenCoder(p);
+
+    Pipeline.PipelineExecutionException e =
+        catchThrowableOfType(Pipeline.PipelineExecutionException.class, p::run);
+
+    assertThat(e).isNotNull();
+    assertThat(e.getMessage()).contains("ToPoint").contains("BrokenCoder")
+        .contains("--enforceEncodability=false");
+    assertThat(e).hasRootCauseMessage("broken on purpose");
+  }
+
+  @Test
+  void anUnencodableOutputCheckedOnlyForImmutabilityNamesTheImmutabilityOption() {
+    Pipeline p = pipeline("--enforceEncodability=false");
+    brokenCoder(p);
+
+    Pipeline.PipelineExecutionException e =
+        catchThrowableOfType(Pipeline.PipelineExecutionException.class, p::run);
+
+    assertThat(e).isNotNull();
+    assertThat(e.getMessage()).contains("ToPoint").contains("BrokenCoder")
+        .contains("--enforceImmutability=false");
+  }
+
+  @Test
+  void anUnencodableOutputPassesWithBothChecksOff() {
+    Pipeline p = pipeline("--enforceEncodability=false", "--enforceImmutability=false");
+    brokenCoder(p);
 
     assertThatCode(p::run).doesNotThrowAnyException();
   }

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.runnel.sdk.Pipeline;
 import io.runnel.sdk.options.PipelineOptionsFactory;
+import io.runnel.sdk.transforms.Combine;
 import io.runnel.sdk.transforms.Create;
 import io.runnel.sdk.transforms.DoFn;
 import io.runnel.sdk.transforms.PTransform;
 import io.runnel.sdk.transforms.ParDo;
 import io.runnel.sdk.transforms.Reshuffle;
+import io.runnel.sdk.values.KV;
 import io.runnel.sdk.values.PCollection;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,6 +93,11 @@ class DirectRunnerFailureTest {
     @FinishBundle
     public void finishBundle() {
       failIf("finishBundle");
+    }
+
+    @Teardown
+    public void teardown() {
+      failIf("teardown");
     }
 
     private void failIf(String method) {
@@ -190,6 +197,34 @@ class DirectRunnerFailureTest {
   @Test
   void failureInFinishBundleNamesTheTransform() {
     assertLifecycleFailureNamesTransform("finishBundle", "@FinishBundle");
+  }
+
+  @Test
+  void failureInTeardownAfterASuccessfulRunFailsItNamingTheTransform() {
+    assertLifecycleFailureNamesTransform("teardown", "@Teardown");
+  }
+
+  @Test
+  void failureInACombineFnNamesTheTransformAndTheElement() {
+    Pipeline p = pipeline("--directParallelism=1");
+    p.apply(Create.of(KV.of("k", "ok"), KV.of("k", "boom")))
+        .apply("Join", Combine.<String, String>perKey(DirectRunnerFailureTest::joinUnlessBoom));
+
+    Pipeline.PipelineExecutionException e =
+        catchThrowableOfType(Pipeline.PipelineExecutionException.class, p::run);
+
+    assertThat(e).isNotNull();
+    assertThat(e.getMessage()).contains("'Join'").contains("boom");
+    assertThat(e.getCause()).hasMessage("cannot join boom");
+  }
+
+  private static String joinUnlessBoom(Iterable<String> values) {
+    for (String value : values) {
+      if (value.equals("boom")) {
+        throw new IllegalArgumentException("cannot join boom");
+      }
+    }
+    return String.join(",", values);
   }
 
   private static void assertLifecycleFailureNamesTransform(String method, String annotation) {
