@@ -68,11 +68,21 @@ public final class TransformGraph {
     }
   }
 
-  /** Abandons the current node after its expansion failed. */
+  /**
+   * Abandons the current node after its expansion failed, releasing its name and the names of
+   * the parts it applied before failing, so the application can be retried under the same name.
+   */
   public void abandon() {
     TransformNode node = current.pop();
     node.getEnclosingNode().removePart(node);
+    releaseNames(node);
+  }
+
+  private void releaseNames(TransformNode node) {
     fullNames.remove(node.getFullName());
+    for (TransformNode part : node.getParts()) {
+      releaseNames(part);
+    }
   }
 
   /** Visits the whole graph in application order. */

@@ -31,10 +31,12 @@ final class ElementChecks {
     try {
       bytes = CoderUtils.encodeToByteArray(coder, value);
     } catch (Exception e) {
+      // With only the immutability check on, the bytes are for that check alone.
+      String option = encodability ? "--enforceEncodability=false" : "--enforceImmutability=false";
       throw new TransformFailure("Transform '" + transform + "' output element '"
           + TransformFailure.abbreviate(value) + "' to " + collection + ", whose coder " + coder
           + " cannot encode it: " + e + ". Set a coder that can with setCoder(...), or turn this"
-          + " check off with --enforceEncodability=false");
+          + " check off with " + option, e);
     }
     if (encodability) {
       T decoded;
@@ -43,7 +45,7 @@ final class ElementChecks {
       } catch (Exception e) {
         throw new TransformFailure("Transform '" + transform + "' output element '"
             + TransformFailure.abbreviate(value) + "' to " + collection + ", whose coder " + coder
-            + " cannot decode what it encoded: " + e);
+            + " cannot decode what it encoded: " + e, e);
       }
       if (!sameAfterRoundTrip(coder, value, decoded, bytes)) {
         throw new TransformFailure("Transform '" + transform + "' output element '"

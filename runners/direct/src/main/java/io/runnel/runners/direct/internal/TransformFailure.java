@@ -18,6 +18,10 @@ final class TransformFailure extends RuntimeException {
     super(message);
   }
 
+  TransformFailure(String message, Throwable cause) {
+    super(message, cause);
+  }
+
   static String abbreviate(Object element) {
     String text;
     try {
