@@ -3,7 +3,10 @@ package io.runnel.sdk.transforms;
 import io.runnel.sdk.coders.CannotProvideCoderException;
 import io.runnel.sdk.coders.Coder;
 import io.runnel.sdk.coders.CoderRegistry;
+import io.runnel.sdk.coders.DoubleCoder;
 import io.runnel.sdk.coders.KvCoder;
+import io.runnel.sdk.coders.VarIntCoder;
+import io.runnel.sdk.coders.VarLongCoder;
 import io.runnel.sdk.values.KV;
 import io.runnel.sdk.values.PCollection;
 import io.runnel.sdk.values.PCollectionView;
@@ -172,6 +175,148 @@ public final class Combine {
     @Override
     public Coder<V> getDefaultOutputCoder(CoderRegistry registry, Coder<V> inputCoder) {
       return inputCoder;
+    }
+  }
+
+  /**
+   * A {@link CombineFn} over {@code int}s from a binary operation with an identity, e.g. a sum
+   * or a minimum. The running value lives in a one-element {@code int[]}, so adding an input
+   * does not allocate. Null inputs are rejected.
+   */
+  public abstract static class BinaryCombineIntegerFn extends CombineFn<Integer, int[], Integer> {
+    private static final long serialVersionUID = 1L;
+
+    /** Combines two values. */
+    public abstract int apply(int left, int right);
+
+    /** The value of combining nothing; {@code apply(identity(), x) == x}. */
+    public abstract int identity();
+
+    @Override
+    public int[] createAccumulator() {
+      return new int[] {identity()};
+    }
+
+    @Override
+    public int[] addInput(int[] accumulator, Integer input) {
+      accumulator[0] = apply(accumulator[0], input);
+      return accumulator;
+    }
+
+    @Override
+    public int[] mergeAccumulators(Iterable<int[]> accumulators) {
+      int[] merged = createAccumulator();
+      for (int[] accumulator : accumulators) {
+        merged[0] = apply(merged[0], accumulator[0]);
+      }
+      return merged;
+    }
+
+    @Override
+    public Integer extractOutput(int[] accumulator) {
+      return accumulator[0];
+    }
+
+    @Override
+    public Coder<int[]> getAccumulatorCoder(CoderRegistry registry, Coder<Integer> inputCoder) {
+      return PrimitiveCellCoder.ints();
+    }
+
+    @Override
+    public Coder<Integer> getDefaultOutputCoder(CoderRegistry registry, Coder<Integer> inputCoder) {
+      return VarIntCoder.of();
+    }
+  }
+
+  /** Like {@link BinaryCombineIntegerFn}, over {@code long}s, with a {@code long[]} accumulator. */
+  public abstract static class BinaryCombineLongFn extends CombineFn<Long, long[], Long> {
+    private static final long serialVersionUID = 1L;
+
+    /** Combines two values. */
+    public abstract long apply(long left, long right);
+
+    /** The value of combining nothing; {@code apply(identity(), x) == x}. */
+    public abstract long identity();
+
+    @Override
+    public long[] createAccumulator() {
+      return new long[] {identity()};
+    }
+
+    @Override
+    public long[] addInput(long[] accumulator, Long input) {
+      accumulator[0] = apply(accumulator[0], input);
+      return accumulator;
+    }
+
+    @Override
+    public long[] mergeAccumulators(Iterable<long[]> accumulators) {
+      long[] merged = createAccumulator();
+      for (long[] accumulator : accumulators) {
+        merged[0] = apply(merged[0], accumulator[0]);
+      }
+      return merged;
+    }
+
+    @Override
+    public Long extractOutput(long[] accumulator) {
+      return accumulator[0];
+    }
+
+    @Override
+    public Coder<long[]> getAccumulatorCoder(CoderRegistry registry, Coder<Long> inputCoder) {
+      return PrimitiveCellCoder.longs();
+    }
+
+    @Override
+    public Coder<Long> getDefaultOutputCoder(CoderRegistry registry, Coder<Long> inputCoder) {
+      return VarLongCoder.of();
+    }
+  }
+
+  /** Like {@link BinaryCombineIntegerFn}, over {@code double}s, with a {@code double[]} accumulator. */
+  public abstract static class BinaryCombineDoubleFn extends CombineFn<Double, double[], Double> {
+    private static final long serialVersionUID = 1L;
+
+    /** Combines two values. */
+    public abstract double apply(double left, double right);
+
+    /** The value of combining nothing; {@code apply(identity(), x) == x}. */
+    public abstract double identity();
+
+    @Override
+    public double[] createAccumulator() {
+      return new double[] {identity()};
+    }
+
+    @Override
+    public double[] addInput(double[] accumulator, Double input) {
+      accumulator[0] = apply(accumulator[0], input);
+      return accumulator;
+    }
+
+    @Override
+    public double[] mergeAccumulators(Iterable<double[]> accumulators) {
+      double[] merged = createAccumulator();
+      for (double[] accumulator : accumulators) {
+        merged[0] = apply(merged[0], accumulator[0]);
+      }
+      return merged;
+    }
+
+    @Override
+    public Double extractOutput(double[] accumulator) {
+      return accumulator[0];
+    }
+
+    @Override
+    public Coder<double[]> getAccumulatorCoder(CoderRegistry registry, Coder<Double> inputCoder) {
+      return PrimitiveCellCoder.doubles();
+    }
+
+    @Override
+    public Coder<Double> getDefaultOutputCoder(CoderRegistry registry, Coder<Double> inputCoder) {
+      return DoubleCoder.of();
     }
   }
 

@@ -28,7 +28,12 @@ public final class Create {
   public static <T> Values<T> of(T value, T... more) {
     List<T> values = new ArrayList<>();
     values.add(value);
-    values.addAll(Arrays.asList(more));
+    if (more == null) {
+      // Create.of(x, null) passes a null array, not an array holding null: one null value.
+      values.add(null);
+    } else {
+      values.addAll(Arrays.asList(more));
+    }
     return new Values<>(values, null, null);
   }
 
