@@ -31,8 +31,8 @@ import java.util.List;
  * WordCount example. Run it from the repository root with
  *
  * <pre>{@code
- * mvn -q -pl samples -am compile exec:java
- * mvn -q -pl samples -am compile exec:java -Dexec.args="--input=/data/*.txt --output=/tmp/counts"
+ * mvn -q -pl samples -am test-compile exec:java
+ * mvn -q -pl samples -am test-compile exec:java -Dexec.args="--input=/data/*.txt --output=/tmp/counts"
  * }</pre>
  *
  * <p>Without {@code --input} it reads a few Shakespeare sonnets shipped with the sample; without
