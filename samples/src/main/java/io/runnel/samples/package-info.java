@@ -1,0 +1,2 @@
+/** Runnable example pipelines; see {@link io.runnel.samples.WordCount}. */
+package io.runnel.samples;
