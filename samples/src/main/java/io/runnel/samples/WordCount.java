@@ -7,7 +7,7 @@ import io.runnel.sdk.options.DefaultValueFactory;
 import io.runnel.sdk.options.Description;
 import io.runnel.sdk.options.PipelineOptions;
 import io.runnel.sdk.options.PipelineOptionsFactory;
-import io.runnel.sdk.transforms.Combine;
+import io.runnel.sdk.transforms.Count;
 import io.runnel.sdk.transforms.DoFn;
 import io.runnel.sdk.transforms.MapElements;
 import io.runnel.sdk.transforms.PTransform;
@@ -77,24 +77,7 @@ public final class WordCount {
     public PCollection<KV<String, Long>> expand(PCollection<String> lines) {
       return lines
           .apply("ExtractWords", ParDo.of(new ExtractWordsFn()))
-          .apply("PairWithOne", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
-              .via((String word) -> KV.of(word, 1L)))
-          .apply("SumPerWord", Combine.perKey(new SumLongsFn()));
-    }
-  }
-
-  /** Adds longs. */
-  static final class SumLongsFn extends Combine.BinaryCombineFn<Long> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public Long apply(Long left, Long right) {
-      return left + right;
-    }
-
-    @Override
-    public Long identity() {
-      return 0L;
+          .apply("CountPerWord", Count.perElement());
     }
   }
 
