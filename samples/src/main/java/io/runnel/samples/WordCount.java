@@ -122,13 +122,18 @@ public final class WordCount {
    * written, sorted.
    */
   public static List<Path> runWordCount(WordCountOptions options) {
+    buildPipeline(options).run().waitUntilFinish();
+    return outputFiles(options.getOutput());
+  }
+
+  /** The word-count pipeline for {@code options}, built but not run. */
+  public static Pipeline buildPipeline(WordCountOptions options) {
     Pipeline p = Pipeline.create(options);
     p.apply("ReadLines", TextIO.read().from(options.getInput()))
         .apply(new CountWords())
         .apply(MapElements.via(new FormatAsTextFn()))
         .apply("WriteCounts", TextIO.write().to(options.getOutput()).withSuffix(".txt"));
-    p.run().waitUntilFinish();
-    return outputFiles(options.getOutput());
+    return p;
   }
 
   private static List<Path> outputFiles(String prefix) {
