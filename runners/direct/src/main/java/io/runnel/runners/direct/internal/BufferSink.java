@@ -1,12 +1,11 @@
 package io.runnel.runners.direct.internal;
 
-import io.runnel.runners.core.GroupOrder;
 import io.runnel.runners.core.WindowedValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Buffers elements in commit order: the input of a Flatten, a side input or a side-input ParDo. */
+/** Buffers the elements of a side-input view in commit order. */
 final class BufferSink extends Sink<List<WindowedValue<?>>> {
   private List<WindowedValue<?>> elements = new ArrayList<>();
 
@@ -28,13 +27,5 @@ final class BufferSink extends Sink<List<WindowedValue<?>>> {
   /** Everything buffered, for reading (side inputs). */
   List<WindowedValue<?>> contents() {
     return elements;
-  }
-
-  /** Everything buffered, permuted by {@code order}, leaving the buffer empty. */
-  List<WindowedValue<?>> take(GroupOrder order) {
-    List<WindowedValue<?>> taken = elements;
-    elements = new ArrayList<>();
-    order.shuffle(taken);
-    return taken;
   }
 }

@@ -9,6 +9,8 @@ import io.runnel.sdk.internal.JavaSerialization;
 import io.runnel.sdk.transforms.Combine;
 import io.runnel.sdk.values.KV;
 import io.runnel.sdk.values.PCollection;
+import io.runnel.windowing.BoundedWindow;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -17,14 +19,17 @@ import java.util.function.Supplier;
  * The state of a lifted Combine.perKey: each bundle pre-combines into its own table with its
  * chain instance's copy of the CombineFn; commits merge accumulators in bundle order.
  */
-final class CombineSink extends Sink<CombiningTable<Object, Object, Object, Object>> {
+final class CombineSink extends RootSink<CombiningTable<Object, Object, Object, Object>> {
   private final Step.CombineStep step;
   private final Coder<Object> keyCoder;
   private final CombiningTable<Object, Object, Object, Object> table;
 
+  private final GroupOrder order;
+
   @SuppressWarnings("unchecked")
-  CombineSink(Step.CombineStep step) {
+  CombineSink(Step.CombineStep step, GroupOrder order) {
     this.step = step;
+    this.order = order;
     this.keyCoder = ((KvCoder<Object, Object>) step.input().getCoder()).getKeyCoder();
     this.table = new CombiningTable<>(keyCoder, copyFn(), step.input().getWindowingStrategy());
   }
@@ -53,6 +58,22 @@ final class CombineSink extends Sink<CombiningTable<Object, Object, Object, Obje
     } catch (RuntimeException e) {
       throw new TransformFailure(step.name(), "merging accumulators", null, e);
     }
+  }
+
+  /**
+   * Fires every window once the input is complete. This sink serves bounded input with the
+   * default trigger, whose watermark jumps from the start of time to its end.
+   */
+  @Override
+  void advance(Instant inputWatermark, Instant processingTime) {
+    if (!inputWatermark.isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE) && table.size() > 0) {
+      queue().enqueue(stage(), fire(order), true);
+    }
+  }
+
+  @Override
+  Instant hold() {
+    return table.size() > 0 ? BoundedWindow.TIMESTAMP_MIN_VALUE : null;
   }
 
   /** The combined values, once the input is complete. */

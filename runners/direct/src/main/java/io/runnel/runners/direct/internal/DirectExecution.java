@@ -4,62 +4,85 @@ import io.runnel.runners.core.GroupOrder;
 import io.runnel.runners.core.WindowedValue;
 import io.runnel.runners.direct.DirectOptions;
 import io.runnel.sdk.Pipeline;
+import io.runnel.windowing.BoundedWindow;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One run of a bounded pipeline on the direct runner. Stages run one after another in
- * topological order; a stage's bundles run on up to {@code --directParallelism} threads, and
- * their results are committed in bundle order, so the outcome does not depend on the threads.
+ * One run of a pipeline on the direct runner, as an event loop on the calling thread:
+ *
+ * <ol>
+ *   <li>process queued bundles until none are left (runs of bundles of one stage go to worker
+ *       threads, their results committed in bundle order);
+ *   <li>then move watermarks forward, stage by stage in topological order, letting groupings
+ *       fire; stop as soon as that queues work, and go back to 1;
+ *   <li>when nothing moves, replay the next event of a scripted source ({@code TestStream});
+ *   <li>when no source has events left, the run is over.
+ * </ol>
+ *
+ * Watermarks move only when no work is queued, so no element is ever behind a watermark that
+ * passed it. Processing time is virtual: it starts at {@link BoundedWindow#TIMESTAMP_MIN_VALUE}
+ * and moves only with a script. The outcome does not depend on the number of threads.
  */
 public final class DirectExecution {
   private static final int MIN_BUNDLES = 16;
-  private final Pipeline pipeline;
+
   private final DirectOptions options;
   private final ExecutionPlan plan;
-  private final Map<Step, Sink<?>> sinks = new HashMap<>();
-  private final List<Stage> stages = new ArrayList<>();
-  private final List<ParDoExecutor> executors = new ArrayList<>();
+  private final StageGraph graph;
   private final GroupOrder order;
-  private final ElementChecks checks;
-  private final DirectSideInputs sideInputs;
+  private final List<ParDoExecutor> executors = new ArrayList<>();
+  private final Map<Stage, StageExecutor> stageExecutors = new HashMap<>();
+  private final ArrayDeque<Work> queue = new ArrayDeque<>();
+  private final List<ScriptSource> scripts = new ArrayList<>();
+  private Instant processingTime = BoundedWindow.TIMESTAMP_MIN_VALUE;
   private ExecutorService threads;
 
+  private record Work(Stage stage, List<WindowedValue<?>> bundle) {}
+
   public DirectExecution(Pipeline pipeline, DirectOptions options) {
-    this.pipeline = pipeline;
     this.options = options;
     this.plan = ExecutionPlan.of(pipeline);
     Long seed = options.getDirectSeed();
     this.order = seed == null ? GroupOrder.arrival() : GroupOrder.shuffled(seed);
-    this.checks = new ElementChecks(options.isEnforceEncodability(), options.isEnforceImmutability());
-    for (Step step : plan.steps()) {
-      Sink<?> sink = sinkFor(step);
-      if (sink != null) {
-        sinks.put(step, sink);
-      }
-      if (step.isStageRoot()) {
-        stages.add(new Stage(step));
+    this.graph = new StageGraph(plan, order, this::enqueue);
+    ElementChecks checks = new ElementChecks(options.isEnforceEncodability(), options.isEnforceImmutability());
+    DirectSideInputs sideInputs = graph.sideInputs();
+    for (Stage stage : graph.stages()) {
+      stageExecutors.put(stage, new StageExecutor(() -> new ChainInstance(stage.root(), plan,
+          graph.sinks(), options, sideInputs, checks, executors)));
+      if (stage.root() instanceof Step.ScriptStep script) {
+        scripts.add(new ScriptSource(stage, script));
       }
     }
-    this.sideInputs = new DirectSideInputs(plan, sinks);
   }
 
-  /** Runs every stage; throws {@link Pipeline.PipelineExecutionException} if user code fails. */
+  /** Runs to completion; throws {@link Pipeline.PipelineExecutionException} if user code fails. */
   public void run() {
     RuntimeException failure = null;
     try {
-      for (Stage stage : stages) {
-        runStage(stage);
+      for (Stage stage : graph.stages()) {
+        if (stage.root() instanceof Step.ImpulseStep) {
+          List<WindowedValue<?>> impulse = new ArrayList<>(1);
+          impulse.add(WindowedValue.valueInGlobalWindow(new byte[0]));
+          enqueue(stage, impulse, false);
+        }
       }
+      while (true) {
+        drain();
+        if (advanceWatermarks() || replayNextEvent()) {
+          continue;
+        }
+        break;
+      }
+      graph.checkFinished();
     } catch (TransformFailure e) {
       failure = new Pipeline.PipelineExecutionException(e.getMessage() + seedNote(),
           e.getCause() != null ? e.getCause() : e);
@@ -75,89 +98,111 @@ public final class DirectExecution {
     }
   }
 
-  private void runStage(Stage stage) {
-    List<WindowedValue<?>> source = stage.takeSource(sinks.get(stage.root()), order);
-    List<List<WindowedValue<?>>> bundles = split(source);
-    if (bundles.isEmpty()) {
+  private void enqueue(Stage stage, List<WindowedValue<?>> elements, boolean splittable) {
+    if (elements.isEmpty()) {
       return;
     }
-    int parallelism = Math.min(options.getDirectParallelism(), bundles.size());
-    if (parallelism <= 1) {
-      ChainInstance chain = newChain(stage);
-      for (List<WindowedValue<?>> bundle : bundles) {
-        chain.process(bundle).forEach(Runnable::run);
-      }
+    if (!splittable) {
+      queue.add(new Work(stage, elements));
       return;
     }
-    runParallel(stage, bundles, parallelism);
-  }
-
-  private void runParallel(Stage stage, List<List<WindowedValue<?>>> bundles, int parallelism) {
-    if (threads == null) {
-      threads = Executors.newFixedThreadPool(options.getDirectParallelism(), runnable -> {
-        Thread thread = new Thread(runnable, "runnel-direct-worker");
-        thread.setDaemon(true);
-        return thread;
-      });
-    }
-    BlockingQueue<ChainInstance> free = new ArrayBlockingQueue<>(parallelism);
-    for (int i = 0; i < parallelism; i++) {
-      free.add(newChain(stage));
-    }
-    List<Future<List<Runnable>>> pending = new ArrayList<>();
-    int submitted = 0;
-    int window = 4 * parallelism;
-    try {
-      for (int next = 0; next < bundles.size(); next++) {
-        while (submitted < bundles.size() && submitted < next + window) {
-          List<WindowedValue<?>> bundle = bundles.get(submitted++);
-          pending.add(threads.submit(() -> {
-            ChainInstance chain = free.take();
-            try {
-              return chain.process(bundle);
-            } finally {
-              free.add(chain);
-            }
-          }));
-        }
-        awaitCommits(pending.get(next)).forEach(Runnable::run);
-        pending.set(next, null);
-      }
-    } finally {
-      for (Future<List<Runnable>> future : pending) {
-        if (future != null) {
-          future.cancel(false);
-        }
-      }
+    for (List<WindowedValue<?>> bundle : split(elements)) {
+      queue.add(new Work(stage, bundle));
     }
   }
 
-  private static List<Runnable> awaitCommits(Future<List<Runnable>> future) {
-    try {
-      return future.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
+  /** Processes queued work until the queue is empty, a run of same-stage bundles at a time. */
+  private void drain() {
+    while (!queue.isEmpty()) {
+      Stage stage = queue.peek().stage();
+      List<List<WindowedValue<?>>> run = new ArrayList<>();
+      while (!queue.isEmpty() && queue.peek().stage() == stage) {
+        run.add(queue.poll().bundle());
       }
-      if (e.getCause() instanceof Error error) {
-        throw error;
+      int parallelism = options.getDirectParallelism();
+      if (parallelism > 1 && run.size() > 1 && threads == null) {
+        threads = Executors.newFixedThreadPool(parallelism, runnable -> {
+          Thread thread = new Thread(runnable, "runnel-direct-worker");
+          thread.setDaemon(true);
+          return thread;
+        });
       }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while running the pipeline", e);
+      stageExecutors.get(stage).run(run, threads, parallelism);
     }
-  }
-
-  private ChainInstance newChain(Stage stage) {
-    return new ChainInstance(stage.root(), plan, sinks, options, sideInputs, checks, executors);
   }
 
   /**
-   * Splits a stage's source into bundles of at most {@code --directBundleSize} elements, and into
-   * at least {@value #MIN_BUNDLES} when there are that many, so that a few heavy elements (file
-   * names, ranges to generate) still spread over the threads. Depends only on the source and
-   * the seed, never on the thread count.
+   * Recomputes watermarks in topological order and lets roots release what became due. Stops at
+   * the first root that queues work, so nothing downstream of it moves past that work.
+   *
+   * @return whether work was queued
+   */
+  private boolean advanceWatermarks() {
+    for (Stage stage : graph.stages()) {
+      Instant output;
+      if (stage.root() instanceof Step.ImpulseStep) {
+        output = BoundedWindow.TIMESTAMP_MAX_VALUE;
+      } else if (stage.root() instanceof Step.ScriptStep) {
+        output = scriptOf(stage).watermark();
+      } else {
+        Instant input = inputWatermark(stage);
+        stage.sink().advance(input, processingTime);
+        if (!queue.isEmpty()) {
+          return true;
+        }
+        Instant hold = stage.sink().hold();
+        output = hold == null || hold.isAfter(input) ? input : hold;
+      }
+      stage.advanceOutputWatermark(output);
+    }
+    return false;
+  }
+
+  private static Instant inputWatermark(Stage stage) {
+    Instant min = BoundedWindow.TIMESTAMP_MAX_VALUE;
+    for (Stage input : stage.inputs()) {
+      if (input.outputWatermark().isBefore(min)) {
+        min = input.outputWatermark();
+      }
+    }
+    return min;
+  }
+
+  /** Replays the next event of the first unfinished script; returns whether there was one. */
+  private boolean replayNextEvent() {
+    for (ScriptSource script : scripts) {
+      ScriptSource.Action action = script.nextAction();
+      if (action == null) {
+        continue;
+      }
+      if (action instanceof ScriptSource.Emit emit) {
+        enqueue(script.stage(), emit.bundle(), false);
+      } else if (action instanceof ScriptSource.ProcessingTime time) {
+        processingTime = processingTime.plus(time.advance());
+        for (Stage stage : graph.stages()) {
+          if (stage.sink() != null) {
+            stage.sink().advance(inputWatermark(stage), processingTime);
+          }
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private ScriptSource scriptOf(Stage stage) {
+    for (ScriptSource script : scripts) {
+      if (script.stage() == stage) {
+        return script;
+      }
+    }
+    throw new IllegalStateException("no script for " + stage);
+  }
+
+  /**
+   * Cuts elements into bundles of at most {@code --directBundleSize}, and at least {@value
+   * #MIN_BUNDLES} when there are that many, so a few heavy elements still spread over the
+   * threads. Depends only on the elements and the seed, never on the thread count.
    */
   private List<List<WindowedValue<?>>> split(List<WindowedValue<?>> source) {
     List<List<WindowedValue<?>>> bundles = new ArrayList<>();
@@ -170,20 +215,6 @@ public final class DirectExecution {
       start = end;
     }
     return bundles;
-  }
-
-  private Sink<?> sinkFor(Step step) {
-    if (step instanceof Step.GroupByKeyStep gbk) {
-      return new GroupSink(gbk.input());
-    }
-    if (step instanceof Step.CombineStep combine) {
-      return new CombineSink(combine);
-    }
-    if (step instanceof Step.FlattenStep || step instanceof Step.ViewStep
-        || (step instanceof Step.ParDoStep parDo && parDo.isStageRoot())) {
-      return new BufferSink();
-    }
-    return null;
   }
 
   private RuntimeException teardownAll(RuntimeException failure) {
@@ -215,9 +246,5 @@ public final class DirectExecution {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  Pipeline pipeline() {
-    return pipeline;
   }
 }

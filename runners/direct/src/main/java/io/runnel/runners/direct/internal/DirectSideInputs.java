@@ -5,8 +5,6 @@ import io.runnel.runners.core.WindowedValue;
 import io.runnel.sdk.transforms.ViewFn;
 import io.runnel.sdk.values.PCollectionView;
 import io.runnel.windowing.BoundedWindow;
-import io.runnel.windowing.GlobalWindow;
-import io.runnel.windowing.GlobalWindows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +34,7 @@ final class DirectSideInputs implements SideInputReader {
   }
 
   private static BoundedWindow sideWindow(Step.ViewStep step, BoundedWindow mainWindow) {
-    if (step.input().getWindowingStrategy().getWindowFn() instanceof GlobalWindows) {
-      return GlobalWindow.INSTANCE;
-    }
-    return mainWindow;
+    return StageGraph.sideWindow(step.input().getWindowingStrategy(), mainWindow);
   }
 
   @SuppressWarnings("unchecked")

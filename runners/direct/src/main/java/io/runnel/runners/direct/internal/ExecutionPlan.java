@@ -2,6 +2,7 @@ package io.runnel.runners.direct.internal;
 
 import io.runnel.sdk.Pipeline;
 import io.runnel.sdk.runners.PipelineVisitor;
+import io.runnel.sdk.runners.ScriptedStream;
 import io.runnel.sdk.runners.TransformNode;
 import io.runnel.sdk.transforms.Combine;
 import io.runnel.sdk.transforms.Flatten;
@@ -81,6 +82,8 @@ final class ExecutionPlan {
         @SuppressWarnings("unchecked")
         PCollection<byte[]> out = (PCollection<byte[]>) single(node.getOutputs(), node);
         add(new Step.ImpulseStep(name, out), List.of());
+      } else if (transform instanceof ScriptedStream<?> script) {
+        add(new Step.ScriptStep(name, script, single(node.getOutputs(), node)), List.of());
       } else if (transform instanceof ParDo.MultiOutput<?, ?> parDo) {
         PCollection<?> input = single(node.getInputs(), node);
         Map<TupleTag<?>, PCollection<?>> outputs = new LinkedHashMap<>();

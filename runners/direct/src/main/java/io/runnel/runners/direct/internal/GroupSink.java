@@ -7,19 +7,24 @@ import io.runnel.sdk.coders.Coder;
 import io.runnel.sdk.coders.KvCoder;
 import io.runnel.sdk.values.KV;
 import io.runnel.sdk.values.PCollection;
+import io.runnel.windowing.BoundedWindow;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
 /** The state of a GroupByKey: bundles group locally, commits merge the groups in order. */
-final class GroupSink extends Sink<GroupingTable<Object, Object>> {
+final class GroupSink extends RootSink<GroupingTable<Object, Object>> {
   private final Coder<Object> keyCoder;
   private final PCollection<?> input;
   private final GroupingTable<Object, Object> table;
 
+  private final GroupOrder order;
+
   @SuppressWarnings("unchecked")
-  GroupSink(PCollection<?> input) {
+  GroupSink(PCollection<?> input, GroupOrder order) {
     this.input = input;
+    this.order = order;
     this.keyCoder = ((KvCoder<Object, Object>) input.getCoder()).getKeyCoder();
     this.table = new GroupingTable<>(keyCoder, input.getWindowingStrategy());
   }
@@ -38,6 +43,22 @@ final class GroupSink extends Sink<GroupingTable<Object, Object>> {
   @Override
   void commit(GroupingTable<Object, Object> local) {
     table.mergeFrom(local);
+  }
+
+  /**
+   * Fires every window once the input is complete. This sink serves bounded input with the
+   * default trigger, whose watermark jumps from the start of time to its end.
+   */
+  @Override
+  void advance(Instant inputWatermark, Instant processingTime) {
+    if (!inputWatermark.isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE) && table.size() > 0) {
+      queue().enqueue(stage(), fire(order), true);
+    }
+  }
+
+  @Override
+  Instant hold() {
+    return table.size() > 0 ? BoundedWindow.TIMESTAMP_MIN_VALUE : null;
   }
 
   /** The groups, once the input is complete. */

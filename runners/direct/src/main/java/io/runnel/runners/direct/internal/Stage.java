@@ -1,46 +1,70 @@
 package io.runnel.runners.direct.internal;
 
-import io.runnel.runners.core.GroupOrder;
-import io.runnel.runners.core.WindowedValue;
 import io.runnel.sdk.values.PCollection;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A stage root and the chain fused behind it. Its source is what the root releases once its
- * inputs are complete: the impulse, the groups of a GroupByKey or Combine, or a buffer.
+ * A stage root and the chain fused behind it, with the watermark of everything the stage
+ * produces. Roots: the impulse, a scripted stream, a grouping, a flatten, a ParDo that reads
+ * side inputs. Coordinator thread only.
  */
 final class Stage {
   private final Step root;
+  private final int index;
+  private final List<Stage> inputs = new ArrayList<>();
+  private RootSink<?> sink;
+  private Instant outputWatermark = io.runnel.windowing.BoundedWindow.TIMESTAMP_MIN_VALUE;
 
-  Stage(Step root) {
+  Stage(Step root, int index) {
     this.root = root;
+    this.index = index;
   }
 
   Step root() {
     return root;
   }
 
-  /** The elements the stage processes, taken from the root's sink. */
-  List<WindowedValue<?>> takeSource(Sink<?> rootSink, GroupOrder order) {
-    if (root instanceof Step.ImpulseStep) {
-      List<WindowedValue<?>> impulse = new ArrayList<>(1);
-      impulse.add(WindowedValue.valueInGlobalWindow(new byte[0]));
-      return impulse;
+  /** Position in topological order. */
+  int index() {
+    return index;
+  }
+
+  /** The stages producing this root's main inputs. */
+  List<Stage> inputs() {
+    return inputs;
+  }
+
+  /** The root's input side, or null for sources. */
+  RootSink<?> sink() {
+    return sink;
+  }
+
+  void setSink(RootSink<?> rootSink) {
+    this.sink = rootSink;
+  }
+
+  Instant outputWatermark() {
+    return outputWatermark;
+  }
+
+  /** Moves the output watermark forward (never back); returns whether it moved. */
+  boolean advanceOutputWatermark(Instant watermark) {
+    if (watermark.isAfter(outputWatermark)) {
+      outputWatermark = watermark;
+      return true;
     }
-    if (rootSink instanceof GroupSink groups) {
-      return groups.fire(order);
-    }
-    if (rootSink instanceof CombineSink combined) {
-      return combined.fire(order);
-    }
-    return ((BufferSink) rootSink).take(order);
+    return false;
   }
 
   /** The collection a non-ParDo root emits into its chain. */
   static PCollection<?> outputOf(Step root) {
     if (root instanceof Step.ImpulseStep impulse) {
       return impulse.output();
+    }
+    if (root instanceof Step.ScriptStep script) {
+      return script.output();
     }
     if (root instanceof Step.GroupByKeyStep gbk) {
       return gbk.output();

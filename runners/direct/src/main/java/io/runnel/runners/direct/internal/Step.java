@@ -1,5 +1,6 @@
 package io.runnel.runners.direct.internal;
 
+import io.runnel.sdk.runners.ScriptedStream;
 import io.runnel.sdk.transforms.Combine;
 import io.runnel.sdk.transforms.ParDo;
 import io.runnel.sdk.transforms.Window;
@@ -19,6 +20,14 @@ sealed interface Step {
 
   /** The root: one empty byte array. */
   record ImpulseStep(String name, PCollection<byte[]> output) implements Step {
+    @Override
+    public boolean isStageRoot() {
+      return true;
+    }
+  }
+
+  /** A scripted source ({@code TestStream}): replays elements, watermark and time advances. */
+  record ScriptStep(String name, ScriptedStream<?> script, PCollection<?> output) implements Step {
     @Override
     public boolean isStageRoot() {
       return true;

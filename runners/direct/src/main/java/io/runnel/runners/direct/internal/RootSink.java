@@ -1,0 +1,34 @@
+package io.runnel.runners.direct.internal;
+
+import java.time.Instant;
+
+/**
+ * The input side of a stage root that receives elements from other stages: a grouping, a
+ * flatten, or a ParDo with side inputs. It releases work for its stage as time moves.
+ * Coordinator thread only, but for {@link #add} on a local part.
+ */
+abstract class RootSink<L> extends Sink<L> {
+  private Stage stage;
+  private WorkQueue queue;
+
+  final void attach(Stage stage, WorkQueue queue) {
+    this.stage = stage;
+    this.queue = queue;
+  }
+
+  final Stage stage() {
+    return stage;
+  }
+
+  final WorkQueue queue() {
+    return queue;
+  }
+
+  /** The input watermark or processing time moved; release whatever is now due. */
+  void advance(Instant inputWatermark, Instant processingTime) {}
+
+  /** The earliest timestamp this root still holds back, or null. */
+  Instant hold() {
+    return null;
+  }
+}

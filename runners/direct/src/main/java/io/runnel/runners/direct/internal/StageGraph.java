@@ -1,0 +1,159 @@
+package io.runnel.runners.direct.internal;
+
+import io.runnel.runners.core.GroupOrder;
+import io.runnel.runners.core.WindowedValue;
+import io.runnel.sdk.values.PCollection;
+import io.runnel.sdk.values.PCollectionView;
+import io.runnel.windowing.BoundedWindow;
+import io.runnel.windowing.GlobalWindow;
+import io.runnel.windowing.GlobalWindows;
+import io.runnel.windowing.WindowingStrategy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stages of a plan: which step roots each stage, which stage produces each collection, the
+ * sinks behind every root and view, and when a side input is ready. Built once per run.
+ */
+final class StageGraph {
+  private final ExecutionPlan plan;
+  private final List<Stage> stages = new ArrayList<>();
+  private final Map<Step, Sink<?>> sinks = new LinkedHashMap<>();
+  private final Map<PCollection<?>, Stage> producers = new HashMap<>();
+  private final DirectSideInputs sideInputs;
+
+  StageGraph(ExecutionPlan plan, GroupOrder order, WorkQueue queue) {
+    this.plan = plan;
+    for (Step step : plan.steps()) {
+      if (step.isStageRoot()) {
+        Stage stage = new Stage(step, stages.size());
+        stages.add(stage);
+        assignProducers(stage);
+      }
+    }
+    for (Step step : plan.steps()) {
+      if (step instanceof Step.ViewStep) {
+        sinks.put(step, new BufferSink());
+      }
+    }
+    this.sideInputs = new DirectSideInputs(plan, sinks);
+    for (Stage stage : stages) {
+      RootSink<?> sink = rootSink(stage.root(), order);
+      if (sink != null) {
+        sink.attach(stage, queue);
+        stage.setSink(sink);
+        sinks.put(stage.root(), sink);
+      }
+      for (PCollection<?> input : mainInputs(stage.root())) {
+        stage.inputs().add(producerOf(input));
+      }
+    }
+  }
+
+  List<Stage> stages() {
+    return stages;
+  }
+
+  Map<Step, Sink<?>> sinks() {
+    return sinks;
+  }
+
+  DirectSideInputs sideInputs() {
+    return sideInputs;
+  }
+
+  Stage producerOf(PCollection<?> pc) {
+    Stage stage = producers.get(pc);
+    if (stage == null) {
+      throw new IllegalStateException(pc + " has no producing stage");
+    }
+    return stage;
+  }
+
+  /** Whether every side input of {@code step} is ready for the windows of {@code element}. */
+  boolean sideInputsReady(Step.ParDoStep step, WindowedValue<?> element) {
+    for (PCollectionView<?> view : step.transform().getSideInputs().values()) {
+      Step.ViewStep viewStep = plan.viewStep(view);
+      java.time.Instant watermark = producerOf(viewStep.input()).outputWatermark();
+      for (BoundedWindow window : element.getWindows()) {
+        BoundedWindow sideWindow = sideWindow(viewStep.input().getWindowingStrategy(), window);
+        if (!watermark.isAfter(sideWindow.maxTimestamp())) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** The side-input window read for an element in {@code mainWindow}. */
+  static BoundedWindow sideWindow(WindowingStrategy<?, ?> sideStrategy, BoundedWindow mainWindow) {
+    return sideStrategy.getWindowFn() instanceof GlobalWindows ? GlobalWindow.INSTANCE : mainWindow;
+  }
+
+  /** Fails if the run ended with elements still waiting somewhere. */
+  void checkFinished() {
+    for (Stage stage : stages) {
+      if (stage.sink() != null && stage.sink().hold() != null) {
+        throw new IllegalStateException("The direct runner finished with elements still held by '"
+            + stage.root().name() + "' (hold at " + BoundedWindow.formatTimestamp(stage.sink().hold())
+            + "); this is a runner bug");
+      }
+    }
+  }
+
+  private RootSink<?> rootSink(Step root, GroupOrder order) {
+    if (root instanceof Step.GroupByKeyStep gbk) {
+      return new GroupSink(gbk.input(), order);
+    }
+    if (root instanceof Step.CombineStep combine) {
+      return new CombineSink(combine, order);
+    }
+    if (root instanceof Step.FlattenStep) {
+      return new FlattenSink();
+    }
+    if (root instanceof Step.ParDoStep parDo) {
+      return new PushbackSink(element -> sideInputsReady(parDo, element));
+    }
+    return null;
+  }
+
+  private static List<PCollection<?>> mainInputs(Step root) {
+    if (root instanceof Step.GroupByKeyStep gbk) {
+      return List.of(gbk.input());
+    }
+    if (root instanceof Step.CombineStep combine) {
+      return List.of(combine.input());
+    }
+    if (root instanceof Step.FlattenStep flatten) {
+      return flatten.inputs();
+    }
+    if (root instanceof Step.ParDoStep parDo) {
+      return List.of(parDo.input());
+    }
+    return List.of();
+  }
+
+  /** Records {@code stage} as the producer of its root's outputs and of its fused chain's. */
+  private void assignProducers(Stage stage) {
+    Step root = stage.root();
+    if (root instanceof Step.ParDoStep parDo) {
+      parDo.outputs().values().forEach(pc -> assignChain(stage, pc));
+    } else {
+      assignChain(stage, Stage.outputOf(root));
+    }
+  }
+
+  private void assignChain(Stage stage, PCollection<?> pc) {
+    producers.put(pc, stage);
+    for (Step consumer : plan.consumersOf(pc)) {
+      if (consumer instanceof Step.ParDoStep parDo && !parDo.isStageRoot()) {
+        parDo.outputs().values().forEach(out -> assignChain(stage, out));
+      } else if (consumer instanceof Step.AssignStep assign) {
+        assignChain(stage, assign.output());
+      }
+    }
+  }
+}
