@@ -9,7 +9,9 @@ import io.runnel.sdk.transforms.ParDo;
 import io.runnel.sdk.transforms.SerializableFunction;
 import io.runnel.sdk.transforms.View;
 import io.runnel.sdk.transforms.Window;
+import io.runnel.windowing.BoundedWindow;
 import io.runnel.windowing.GlobalWindows;
+import io.runnel.windowing.PaneInfo;
 import io.runnel.sdk.values.PCollection;
 import io.runnel.sdk.values.PCollectionView;
 import io.runnel.sdk.values.PDone;
@@ -29,6 +31,13 @@ final class AssertionTransforms {
 
   @SuppressWarnings("unchecked")
   static void apply(PCollection<?> actual, String reason, SerializableFunction<Iterable<Object>, Void> check) {
+    apply(actual, null, reason, check);
+  }
+
+  /** Adds an assertion on the elements {@code filter} selects (all when null). */
+  @SuppressWarnings("unchecked")
+  static void apply(PCollection<?> actual, PaneFilter filter, String reason,
+      SerializableFunction<Iterable<Object>, Void> check) {
     Pipeline pipeline = actual.getPipeline();
     int index;
     synchronized (COUNTS) {
@@ -36,7 +45,7 @@ final class AssertionTransforms {
     }
     String id = UUID.randomUUID().toString();
     AssertionRegistry.expect(pipeline, id, reason);
-    ((PCollection<Object>) actual).apply("PAssert$" + index, new Check(reason, check, id));
+    ((PCollection<Object>) actual).apply("PAssert$" + index, new Check(reason, check, id, filter));
   }
 
   private static final class Check extends PTransform<PCollection<Object>, PDone> {
@@ -44,23 +53,45 @@ final class AssertionTransforms {
     private final String reason;
     private final SerializableFunction<Iterable<Object>, Void> check;
     private final String id;
+    private final PaneFilter filter;
 
-    Check(String reason, SerializableFunction<Iterable<Object>, Void> check, String id) {
+    Check(String reason, SerializableFunction<Iterable<Object>, Void> check, String id, PaneFilter filter) {
       this.reason = reason;
       this.check = check;
       this.id = id;
+      this.filter = filter;
     }
 
     @Override
     public PDone expand(PCollection<Object> input) {
       // Checks the elements of every window together, as Beam's PAssert.that does by default.
-      PCollectionView<Iterable<Object>> contents = input
+      PCollection<Object> selected = filter == null ? input
+          : input.apply("SelectPanes", ParDo.of(new SelectFn(filter))).setCoder(input.getCoder());
+      PCollectionView<Iterable<Object>> contents = selected
           .apply("IntoGlobalWindow", Window.<Object>into(new GlobalWindows()))
           .apply("Contents", View.asIterable());
       input.getPipeline()
           .apply("CheckTrigger", Create.of((Void) null).withCoder(VoidCoder.of()))
           .apply("Check", ParDo.of(new CheckFn(contents, check, id)).withSideInputs(contents));
       return PDone.in(input.getPipeline());
+    }
+  }
+
+  /** Keeps the elements in the window and panes an assertion is about. */
+  private static final class SelectFn extends DoFn<Object, Object> {
+    private static final long serialVersionUID = 1L;
+    private final PaneFilter filter;
+
+    SelectFn(PaneFilter filter) {
+      this.filter = filter;
+    }
+
+    @ProcessElement
+    public void process(@Element Object element, BoundedWindow window, PaneInfo pane,
+        OutputReceiver<Object> out) {
+      if (filter.matches(window, pane)) {
+        out.output(element);
+      }
     }
   }
 

@@ -3,6 +3,7 @@ package io.runnel.testing;
 import io.runnel.sdk.coders.Coder;
 import io.runnel.sdk.transforms.SerializableFunction;
 import io.runnel.sdk.values.PCollection;
+import io.runnel.windowing.BoundedWindow;
 
 /** Assertions on the single value a {@code PCollection} holds, made by {@link PAssert#thatSingleton}. */
 public final class SingletonAssert<T> {
@@ -10,13 +11,52 @@ public final class SingletonAssert<T> {
   private final Coder<T> coder;
   private final String reason;
   private final SerializableFunction<Iterable<Object>, T> extract;
+  private final PaneFilter filter;
 
   SingletonAssert(PCollection<?> actual, Coder<T> coder, String reason,
       SerializableFunction<Iterable<Object>, T> extract) {
+    this(actual, coder, reason, extract, null);
+  }
+
+  private SingletonAssert(PCollection<?> actual, Coder<T> coder, String reason,
+      SerializableFunction<Iterable<Object>, T> extract, PaneFilter filter) {
     this.actual = actual;
     this.coder = coder;
     this.reason = reason;
     this.extract = extract;
+    this.filter = filter;
+  }
+
+  /** Asserts on the value in {@code window}, from any of its panes. */
+  public SingletonAssert<T> inWindow(BoundedWindow window) {
+    return inPanes(window, PaneFilter.Panes.ALL);
+  }
+
+  /** Asserts on the value in {@code window}'s ON_TIME pane. */
+  public SingletonAssert<T> inOnTimePane(BoundedWindow window) {
+    return inPanes(window, PaneFilter.Panes.ON_TIME);
+  }
+
+  /** Asserts on the value in {@code window}'s final pane. */
+  public SingletonAssert<T> inFinalPane(BoundedWindow window) {
+    return inPanes(window, PaneFilter.Panes.FINAL);
+  }
+
+  /** Asserts on the value in {@code window}'s EARLY pane. */
+  public SingletonAssert<T> inEarlyPane(BoundedWindow window) {
+    return inPanes(window, PaneFilter.Panes.EARLY);
+  }
+
+  /** Asserts on the value in {@code window}'s LATE pane. */
+  public SingletonAssert<T> inLatePane(BoundedWindow window) {
+    return inPanes(window, PaneFilter.Panes.LATE);
+  }
+
+  private SingletonAssert<T> inPanes(BoundedWindow window, PaneFilter.Panes panes) {
+    PaneFilter paneFilter = new PaneFilter(
+        actual.getWindowingStrategy().getWindowFn().windowCoder(), window, panes);
+    return new SingletonAssert<>(actual, coder, reason + "." + paneFilter.description(), extract,
+        paneFilter);
   }
 
   @SuppressWarnings("unchecked")
@@ -38,7 +78,7 @@ public final class SingletonAssert<T> {
   public SingletonAssert<T> satisfies(SerializableFunction<T, Void> check) {
     SerializableFunction<Iterable<Object>, T> extractor = extract;
     String why = reason;
-    AssertionTransforms.apply(actual, reason, values -> {
+    AssertionTransforms.apply(actual, filter, reason, values -> {
       T value;
       try {
         value = extractor.apply(values);

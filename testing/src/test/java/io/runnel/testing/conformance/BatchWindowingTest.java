@@ -125,6 +125,21 @@ class BatchWindowingTest {
   }
 
   @Test
+  void paneAwareAssertionsSelectOneWindowAndItsPanes() {
+    PCollection<KV<String, Long>> sums = scores()
+        .apply(Window.into(FixedWindows.of(Duration.ofMinutes(1))))
+        .apply(Combine.perKey(SUM));
+    IntervalWindow first = new IntervalWindow(t(0), t(60));
+    PAssert.that(sums).inWindow(first).containsInAnyOrder(KV.of("blue", 5L), KV.of("red", 3L));
+    PAssert.that(sums).inOnTimePane(first).containsInAnyOrder(KV.of("blue", 5L), KV.of("red", 3L));
+    PAssert.that(sums).inFinalPane(new IntervalWindow(t(60), t(120))).containsInAnyOrder(KV.of("blue", 7L));
+    PAssert.that(sums).inEarlyPane(first).empty();
+    PAssert.that(sums).inLatePane(first).empty();
+    PAssert.that(sums).inCombinedNonLatePanes(first).containsInAnyOrder(KV.of("blue", 5L), KV.of("red", 3L));
+    p.run();
+  }
+
+  @Test
   void earliestTimestampCombinerTimestampsGroupsAtTheirFirstElement() {
     PCollection<String> out = scores()
         .apply(Window.<KV<String, Long>>into(FixedWindows.of(Duration.ofMinutes(1)))
