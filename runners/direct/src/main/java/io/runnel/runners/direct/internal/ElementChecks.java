@@ -26,7 +26,7 @@ final class ElementChecks {
    * Encodes an output and, if asked, checks it decodes to an equal value. Returns the bytes for
    * a later immutability check.
    */
-  <T> byte[] checkOutput(String transform, String collection, Coder<T> coder, T value) {
+  <T> byte[] checkOutput(String transform, Object collection, Coder<T> coder, T value) {
     byte[] bytes;
     try {
       bytes = CoderUtils.encodeToByteArray(coder, value);

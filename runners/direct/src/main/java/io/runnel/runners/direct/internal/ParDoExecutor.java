@@ -142,7 +142,7 @@ final class ParDoExecutor implements Receiver, OutputManager {
     if (checks.any()) {
       @SuppressWarnings("unchecked")
       Coder<T> coder = (Coder<T>) outputs.get(tag).getCoder();
-      byte[] bytes = checks.checkOutput(step.name(), String.valueOf(outputs.get(tag)), coder, output.getValue());
+      byte[] bytes = checks.checkOutput(step.name(), outputs.get(tag), coder, output.getValue());
       if (checks.immutability) {
         recorded.add(new Recorded(tag, output.getValue(), bytes));
       }
