@@ -25,13 +25,17 @@ public sealed interface TimestampTransform extends Serializable {
     }
   }
 
-  /** Rounds up to the next multiple of {@code period} after {@code offset}. */
+  /**
+   * Rounds up to a multiple of {@code period} counted from {@code offset}. The arithmetic is
+   * Beam's, remainder sign included: for a time before the offset the result lands one period
+   * later than the nearest boundary, which is what ported TestStream tests (whose virtual clock
+   * starts at the minimum timestamp) expect.
+   */
   record AlignTo(Duration period, Instant offset) implements TimestampTransform {
     @Override
     public Instant apply(Instant time) {
       long periodMillis = period.toMillis();
-      long since = time.toEpochMilli() - offset.toEpochMilli();
-      long remainder = Math.floorMod(since, periodMillis);
+      long remainder = (time.toEpochMilli() - offset.toEpochMilli()) % periodMillis;
       return remainder == 0 ? time : time.plusMillis(periodMillis - remainder);
     }
 

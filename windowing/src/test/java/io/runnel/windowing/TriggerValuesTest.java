@@ -63,6 +63,19 @@ class TriggerValuesTest {
   }
 
   @Test
+  void alignmentBeforeTheOffsetFollowsBeamsRemainderArithmetic() {
+    AfterProcessingTime trigger = AfterProcessingTime.pastFirstElementInPane()
+        .alignedTo(Duration.ofMinutes(2), Instant.parse("1970-01-01T12:05:00Z"));
+    // 12:04:00 is 60 s before the offset: Beam's truncated remainder is -60 s, so it lands at 12:07.
+    assertThat(trigger.fireTime(Instant.parse("1970-01-01T12:04:00Z")))
+        .isEqualTo(Instant.parse("1970-01-01T12:07:00Z"));
+    assertThat(trigger.fireTime(Instant.parse("1970-01-01T12:06:00Z")))
+        .isEqualTo(Instant.parse("1970-01-01T12:07:00Z"));
+    assertThat(trigger.fireTime(Instant.parse("1970-01-01T12:07:00Z")))
+        .isEqualTo(Instant.parse("1970-01-01T12:07:00Z"));
+  }
+
+  @Test
   void invalidParametersAreRejectedWithTheValue() {
     assertThatThrownBy(() -> AfterPane.elementCountAtLeast(0)).hasMessageContaining("0");
     assertThatThrownBy(() -> AfterEach.inOrder()).hasMessageContaining("at least one");
