@@ -1,0 +1,33 @@
+package io.runnel.benchmarks;
+
+import io.runnel.runners.direct.DirectOptions;
+import io.runnel.sdk.options.PipelineOptionsFactory;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The direct runner settings a benchmark is run with: the number of worker threads and whether the
+ * runner's element checks (Beam's {@code enforceImmutability} and {@code enforceEncodability},
+ * switched together) are on. JMH runs every combination.
+ */
+@State(Scope.Benchmark)
+public class DirectRunnerParams {
+  /** {@code --directParallelism}: threads that process bundles. */
+  @Param({"1", "2"})
+  public int directParallelism;
+
+  /** Both {@code --enforceImmutability} and {@code --enforceEncodability}. */
+  @Param({"true", "false"})
+  public boolean checks;
+
+  /** Fresh options for one pipeline run on the direct runner with these settings. */
+  public DirectOptions options() {
+    return PipelineOptionsFactory.fromArgs(
+            "--runner=direct",
+            "--directParallelism=" + directParallelism,
+            "--enforceImmutability=" + checks,
+            "--enforceEncodability=" + checks)
+        .as(DirectOptions.class);
+  }
+}
