@@ -23,18 +23,45 @@ public final class WindowingStrategy<T, W extends BoundedWindow> implements Seri
     ACCUMULATING_FIRED_PANES
   }
 
+  /**
+   * Whether a window emits a final pane when it closes (at end of window plus allowed lateness)
+   * even if nothing arrived since its last pane. Users set it through {@code
+   * Window.withAllowedLateness(lateness, Window.ClosingBehavior)}.
+   */
+  public enum ClosingBehavior {
+    /** Always emit a final pane, possibly empty. */
+    FIRE_ALWAYS,
+    /** Emit a final pane only if it has new data (the default). */
+    FIRE_IF_NON_EMPTY
+  }
+
+  /**
+   * Whether the on-time pane is emitted when it would be empty. Users set it through {@code
+   * Window.withOnTimeBehavior(Window.OnTimeBehavior)}.
+   */
+  public enum OnTimeBehavior {
+    /** Always emit the on-time pane (the default). */
+    FIRE_ALWAYS,
+    /** Emit the on-time pane only if it has new data. */
+    FIRE_IF_NON_EMPTY
+  }
+
   private static final WindowingStrategy<Object, GlobalWindow> GLOBAL_DEFAULT =
       new WindowingStrategy<>(new GlobalWindows(), DefaultTrigger.of(),
-          AccumulationMode.DISCARDING_FIRED_PANES, Duration.ZERO, TimestampCombiner.END_OF_WINDOW);
+          AccumulationMode.DISCARDING_FIRED_PANES, Duration.ZERO, TimestampCombiner.END_OF_WINDOW,
+          ClosingBehavior.FIRE_IF_NON_EMPTY, OnTimeBehavior.FIRE_ALWAYS);
 
   private final WindowFn<T, W> windowFn;
   private final Trigger trigger;
   private final AccumulationMode mode;
   private final Duration allowedLateness;
   private final TimestampCombiner timestampCombiner;
+  private final ClosingBehavior closingBehavior;
+  private final OnTimeBehavior onTimeBehavior;
 
   private WindowingStrategy(WindowFn<T, W> windowFn, Trigger trigger, AccumulationMode mode,
-      Duration allowedLateness, TimestampCombiner timestampCombiner) {
+      Duration allowedLateness, TimestampCombiner timestampCombiner,
+      ClosingBehavior closingBehavior, OnTimeBehavior onTimeBehavior) {
     this.windowFn = Objects.requireNonNull(windowFn, "windowFn");
     this.trigger = Objects.requireNonNull(trigger, "trigger");
     this.mode = Objects.requireNonNull(mode, "mode");
@@ -43,6 +70,8 @@ public final class WindowingStrategy<T, W extends BoundedWindow> implements Seri
       throw new IllegalArgumentException("allowed lateness must not be negative: " + allowedLateness);
     }
     this.timestampCombiner = Objects.requireNonNull(timestampCombiner, "timestampCombiner");
+    this.closingBehavior = Objects.requireNonNull(closingBehavior, "closingBehavior");
+    this.onTimeBehavior = Objects.requireNonNull(onTimeBehavior, "onTimeBehavior");
   }
 
   /** The global window, default trigger, discarding, no allowed lateness, end-of-window timestamps. */
@@ -53,7 +82,8 @@ public final class WindowingStrategy<T, W extends BoundedWindow> implements Seri
   /** The defaults of {@link #globalDefault()} with another window function. */
   public static <T, W extends BoundedWindow> WindowingStrategy<T, W> of(WindowFn<T, W> windowFn) {
     return new WindowingStrategy<>(windowFn, DefaultTrigger.of(),
-        AccumulationMode.DISCARDING_FIRED_PANES, Duration.ZERO, TimestampCombiner.END_OF_WINDOW);
+        AccumulationMode.DISCARDING_FIRED_PANES, Duration.ZERO, TimestampCombiner.END_OF_WINDOW,
+        ClosingBehavior.FIRE_IF_NON_EMPTY, OnTimeBehavior.FIRE_ALWAYS);
   }
 
   public WindowFn<T, W> getWindowFn() {
@@ -76,29 +106,52 @@ public final class WindowingStrategy<T, W extends BoundedWindow> implements Seri
     return timestampCombiner;
   }
 
+  public ClosingBehavior getClosingBehavior() {
+    return closingBehavior;
+  }
+
+  public OnTimeBehavior getOnTimeBehavior() {
+    return onTimeBehavior;
+  }
+
   /** Whether this is exactly {@link #globalDefault()}. */
   public boolean isGlobalDefault() {
     return equals(GLOBAL_DEFAULT);
   }
 
   public <T2, W2 extends BoundedWindow> WindowingStrategy<T2, W2> withWindowFn(WindowFn<T2, W2> fn) {
-    return new WindowingStrategy<>(fn, trigger, mode, allowedLateness, timestampCombiner);
+    return new WindowingStrategy<>(fn, trigger, mode, allowedLateness, timestampCombiner,
+        closingBehavior, onTimeBehavior);
   }
 
   public WindowingStrategy<T, W> withTrigger(Trigger newTrigger) {
-    return new WindowingStrategy<>(windowFn, newTrigger, mode, allowedLateness, timestampCombiner);
+    return new WindowingStrategy<>(windowFn, newTrigger, mode, allowedLateness, timestampCombiner,
+        closingBehavior, onTimeBehavior);
   }
 
   public WindowingStrategy<T, W> withMode(AccumulationMode newMode) {
-    return new WindowingStrategy<>(windowFn, trigger, newMode, allowedLateness, timestampCombiner);
+    return new WindowingStrategy<>(windowFn, trigger, newMode, allowedLateness, timestampCombiner,
+        closingBehavior, onTimeBehavior);
   }
 
   public WindowingStrategy<T, W> withAllowedLateness(Duration lateness) {
-    return new WindowingStrategy<>(windowFn, trigger, mode, lateness, timestampCombiner);
+    return new WindowingStrategy<>(windowFn, trigger, mode, lateness, timestampCombiner,
+        closingBehavior, onTimeBehavior);
   }
 
   public WindowingStrategy<T, W> withTimestampCombiner(TimestampCombiner combiner) {
-    return new WindowingStrategy<>(windowFn, trigger, mode, allowedLateness, combiner);
+    return new WindowingStrategy<>(windowFn, trigger, mode, allowedLateness, combiner,
+        closingBehavior, onTimeBehavior);
+  }
+
+  public WindowingStrategy<T, W> withClosingBehavior(ClosingBehavior behavior) {
+    return new WindowingStrategy<>(windowFn, trigger, mode, allowedLateness, timestampCombiner,
+        behavior, onTimeBehavior);
+  }
+
+  public WindowingStrategy<T, W> withOnTimeBehavior(OnTimeBehavior behavior) {
+    return new WindowingStrategy<>(windowFn, trigger, mode, allowedLateness, timestampCombiner,
+        closingBehavior, behavior);
   }
 
   @Override
@@ -108,17 +161,21 @@ public final class WindowingStrategy<T, W extends BoundedWindow> implements Seri
         && trigger.equals(other.trigger)
         && mode == other.mode
         && allowedLateness.equals(other.allowedLateness)
-        && timestampCombiner == other.timestampCombiner;
+        && timestampCombiner == other.timestampCombiner
+        && closingBehavior == other.closingBehavior
+        && onTimeBehavior == other.onTimeBehavior;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(windowFn, trigger, mode, allowedLateness, timestampCombiner);
+    return Objects.hash(windowFn, trigger, mode, allowedLateness, timestampCombiner,
+        closingBehavior, onTimeBehavior);
   }
 
   @Override
   public String toString() {
     return "WindowingStrategy{windowFn=" + windowFn + ", trigger=" + trigger + ", mode=" + mode
-        + ", allowedLateness=" + allowedLateness + ", timestampCombiner=" + timestampCombiner + "}";
+        + ", allowedLateness=" + allowedLateness + ", timestampCombiner=" + timestampCombiner
+        + ", closingBehavior=" + closingBehavior + ", onTimeBehavior=" + onTimeBehavior + "}";
   }
 }

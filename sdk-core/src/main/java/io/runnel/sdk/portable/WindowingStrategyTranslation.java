@@ -39,8 +39,10 @@ public final class WindowingStrategyTranslation {
         .setAllowedLatenessMillis(millis(strategy.getAllowedLateness()))
         .setTimestampCombiner(timestampCombinerToProto(strategy.getTimestampCombiner()))
         .setWindowCoderId(components.registerCoder(windowFn.windowCoder()))
-        .setClosingBehavior(ClosingBehavior.EMIT_IF_NONEMPTY)
-        .setOnTimeBehavior(OnTimeBehavior.FIRE_ALWAYS)
+        .setClosingBehavior(strategy.getClosingBehavior() == WindowingStrategy.ClosingBehavior.FIRE_ALWAYS
+            ? ClosingBehavior.EMIT_ALWAYS : ClosingBehavior.EMIT_IF_NONEMPTY)
+        .setOnTimeBehavior(strategy.getOnTimeBehavior() == WindowingStrategy.OnTimeBehavior.FIRE_ALWAYS
+            ? OnTimeBehavior.FIRE_ALWAYS : OnTimeBehavior.FIRE_IF_NONEMPTY)
         .setMergesWindows(!windowFn.isNonMerging())
         .build();
   }
@@ -52,19 +54,27 @@ public final class WindowingStrategyTranslation {
    */
   public static WindowingStrategy<?, ?> fromProto(
       io.runnel.sdk.portable.proto.WindowingStrategy proto, RehydratedComponents components) {
-    if (proto.getClosingBehavior() != ClosingBehavior.EMIT_IF_NONEMPTY
-        || proto.getOnTimeBehavior() != OnTimeBehavior.FIRE_ALWAYS) {
-      throw new IllegalArgumentException("the Java SDK supports closing behavior EMIT_IF_NONEMPTY"
-          + " and on-time behavior FIRE_ALWAYS only, not " + proto.getClosingBehavior() + " and "
-          + proto.getOnTimeBehavior());
-    }
+    WindowingStrategy.ClosingBehavior closing = switch (proto.getClosingBehavior()) {
+      case EMIT_ALWAYS -> WindowingStrategy.ClosingBehavior.FIRE_ALWAYS;
+      case EMIT_IF_NONEMPTY -> WindowingStrategy.ClosingBehavior.FIRE_IF_NON_EMPTY;
+      default -> throw new IllegalArgumentException("unknown closing behavior "
+          + proto.getClosingBehavior() + " in a windowing strategy");
+    };
+    WindowingStrategy.OnTimeBehavior onTime = switch (proto.getOnTimeBehavior()) {
+      case FIRE_ALWAYS -> WindowingStrategy.OnTimeBehavior.FIRE_ALWAYS;
+      case FIRE_IF_NONEMPTY -> WindowingStrategy.OnTimeBehavior.FIRE_IF_NON_EMPTY;
+      default -> throw new IllegalArgumentException("unknown on-time behavior "
+          + proto.getOnTimeBehavior() + " in a windowing strategy");
+    };
     // Reads the window coder so that a dangling id fails here rather than in a runner.
     components.getCoder(proto.getWindowCoderId());
     return WindowingStrategy.of(windowFnFromProto(proto.getWindowFn()))
         .withTrigger(TriggerTranslation.fromProto(proto.getTrigger()))
         .withMode(accumulationModeFromProto(proto.getAccumulationMode()))
         .withAllowedLateness(Duration.ofMillis(proto.getAllowedLatenessMillis()))
-        .withTimestampCombiner(timestampCombinerFromProto(proto.getTimestampCombiner()));
+        .withTimestampCombiner(timestampCombinerFromProto(proto.getTimestampCombiner()))
+        .withClosingBehavior(closing)
+        .withOnTimeBehavior(onTime);
   }
 
   private static FunctionSpec windowFnToProto(WindowFn<?, ?> windowFn) {
