@@ -5,6 +5,9 @@ import io.runnel.sdk.coders.IterableCoder;
 import io.runnel.sdk.coders.KvCoder;
 import io.runnel.sdk.values.KV;
 import io.runnel.sdk.values.PCollection;
+import io.runnel.windowing.DefaultTrigger;
+import io.runnel.windowing.GlobalWindows;
+import io.runnel.windowing.WindowingStrategy;
 
 /**
  * Groups a {@code PCollection<KV<K, V>>} by key and window into {@code KV<K, Iterable<V>>}. A
@@ -26,9 +29,36 @@ public final class GroupByKey<K, V>
   public PCollection<KV<K, Iterable<V>>> expand(PCollection<KV<K, V>> input) {
     KvCoder<K, V> inputCoder = kvCoderOf(input, "GroupByKey");
     checkDeterministicKey(input, inputCoder.getKeyCoder(), "GroupByKey");
+    checkGroupable(input, "GroupByKey");
     return PCollection.createPrimitiveOutputInternal(input.getPipeline(),
-        input.getWindowingStrategy(), input.isBounded(),
+        outputStrategy(input.getWindowingStrategy()), input.isBounded(),
         KvCoder.of(inputCoder.getKeyCoder(), IterableCoder.of(inputCoder.getValueCoder())));
+  }
+
+  /**
+   * The strategy of a grouping's output: the same windows, with the continuation of the trigger
+   * so a later grouping passes panes on as they come instead of delaying them again.
+   */
+  static WindowingStrategy<?, ?> outputStrategy(WindowingStrategy<?, ?> input) {
+    return input.withTrigger(input.getTrigger().getContinuationTrigger());
+  }
+
+  /**
+   * Rejects grouping an unbounded collection in the global window with the default trigger: it
+   * would wait for the end of the input, which never comes.
+   */
+  static void checkGroupable(PCollection<?> input, String transform) {
+    WindowingStrategy<?, ?> strategy = input.getWindowingStrategy();
+    if (input.isBounded() == PCollection.IsBounded.UNBOUNDED
+        && strategy.getWindowFn() instanceof GlobalWindows
+        && strategy.getTrigger() instanceof DefaultTrigger) {
+      throw new IllegalStateException(transform + " of " + input + ": the collection is"
+          + " unbounded, in the global window, with the default trigger, so no pane would ever be"
+          + " emitted (the watermark never passes the end of the global window). Window it first,"
+          + " e.g. Window.into(FixedWindows.of(...)), or give it a trigger, e.g."
+          + " Window.<T>configure().triggering(Repeatedly.forever(AfterPane.elementCountAtLeast(1)))"
+          + ".discardingFiredPanes()");
+    }
   }
 
   /** The input's coder as a {@link KvCoder}, or an error naming the collection and the fix. */
