@@ -39,4 +39,26 @@ public final class WindowMerging {
     }
     return mergedInto;
   }
+
+  /** Runs a merging {@link WindowFn} over {@code windows}, reporting each merge in the order made. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static void forEachMerge(WindowFn<?, ?> windowFn, List<? extends BoundedWindow> windows,
+      java.util.function.BiConsumer<Collection<BoundedWindow>, BoundedWindow> onMerge) {
+    WindowFn<Object, BoundedWindow> fn = (WindowFn<Object, BoundedWindow>) windowFn;
+    try {
+      fn.mergeWindows(fn.new MergeContext() {
+        @Override
+        public Collection<BoundedWindow> windows() {
+          return (Collection<BoundedWindow>) windows;
+        }
+
+        @Override
+        public void merge(Collection<BoundedWindow> toBeMerged, BoundedWindow mergeResult) {
+          onMerge.accept(toBeMerged, mergeResult);
+        }
+      });
+    } catch (Exception e) {
+      throw UserCodeException.wrap(e);
+    }
+  }
 }

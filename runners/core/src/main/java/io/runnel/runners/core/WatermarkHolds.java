@@ -1,0 +1,96 @@
+package io.runnel.runners.core;
+
+import io.runnel.windowing.BoundedWindow;
+import io.runnel.windowing.GlobalWindow;
+import io.runnel.windowing.TimestampCombiner;
+import io.runnel.windowing.WindowFn;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Beam's watermark-hold rules for one grouping. An element holds the output watermark at its
+ * output time (per the timestamp combiner) unless that is already behind the output watermark or
+ * its window's end is behind the input watermark; then it holds at the window's
+ * garbage-collection time instead, and its pane is stamped with the end of the window. Stateless.
+ */
+final class WatermarkHolds {
+  private final WindowFn<?, BoundedWindow> windowFn;
+  private final TimestampCombiner combiner;
+  private final Duration allowedLateness;
+
+  @SuppressWarnings("unchecked")
+  WatermarkHolds(WindowFn<?, ?> windowFn, TimestampCombiner combiner, Duration allowedLateness) {
+    this.windowFn = (WindowFn<?, BoundedWindow>) windowFn;
+    this.combiner = combiner;
+    this.allowedLateness = allowedLateness;
+  }
+
+  /** When the window's state is dropped: its end plus the allowed lateness, capped at the end of the global window. */
+  Instant garbageCollectionTime(BoundedWindow window) {
+    Instant endOfTime = GlobalWindow.INSTANCE.maxTimestamp();
+    if (window.maxTimestamp().isAfter(endOfTime.minus(allowedLateness))) {
+      return endOfTime;
+    }
+    return window.maxTimestamp().plus(allowedLateness);
+  }
+
+  /** Whether the window is past its allowed lateness: elements for it are dropped. */
+  boolean isExpired(BoundedWindow window, Instant inputWatermark) {
+    return window.maxTimestamp().plus(allowedLateness).isBefore(inputWatermark);
+  }
+
+  /** Adds the hold of an element at {@code timestamp} to {@code state}. */
+  void addElement(WindowState<?, ?, ?> state, Instant timestamp, Instant inputWm, Instant outputWm) {
+    Instant hold = combiner.assign(state.window, windowFn.getOutputTime(timestamp, state.window));
+    if (!addElementHold(state, hold, inputWm, outputWm)) {
+      addGarbageCollectionHold(state, inputWm);
+    }
+  }
+
+  /** Sets the holds of a window made by merging: per the combiner, plus a garbage-collection hold. */
+  void onMerge(WindowState<?, ?, ?> result, Iterable<? extends WindowState<?, ?, ?>> sources,
+      Instant inputWm, Instant outputWm) {
+    if (combiner == TimestampCombiner.END_OF_WINDOW) {
+      addElementHold(result, result.window.maxTimestamp(), inputWm, outputWm);
+    } else {
+      for (WindowState<?, ?, ?> source : sources) {
+        if (source.elementHold != null) {
+          result.elementHold = result.elementHold == null
+              ? source.elementHold : combiner.combine(result.elementHold, source.elementHold);
+        }
+      }
+    }
+    addGarbageCollectionHold(result, inputWm);
+  }
+
+  /** The pane's output timestamp, releasing the window's holds. */
+  Instant extractAndRelease(WindowState<?, ?, ?> state) {
+    Instant hold = state.hold();
+    state.elementHold = null;
+    state.extraHold = null;
+    if (hold == null || hold.isAfter(state.window.maxTimestamp())) {
+      return state.window.maxTimestamp();
+    }
+    return hold;
+  }
+
+  private boolean addElementHold(WindowState<?, ?, ?> state, Instant hold, Instant inputWm,
+      Instant outputWm) {
+    if (hold.isBefore(outputWm) || state.window.maxTimestamp().isBefore(inputWm)) {
+      return false;
+    }
+    state.elementHold = state.elementHold == null ? hold : combiner.combine(state.elementHold, hold);
+    return true;
+  }
+
+  private void addGarbageCollectionHold(WindowState<?, ?, ?> state, Instant inputWm) {
+    Instant gc = garbageCollectionTime(state.window);
+    if (gc.isBefore(inputWm)) {
+      return;
+    }
+    if (!gc.isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE)) {
+      gc = BoundedWindow.TIMESTAMP_MAX_VALUE.minusMillis(1);
+    }
+    state.extraHold = state.extraHold == null || gc.isBefore(state.extraHold) ? gc : state.extraHold;
+  }
+}
