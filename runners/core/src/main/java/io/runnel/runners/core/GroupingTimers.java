@@ -79,6 +79,11 @@ final class GroupingTimers {
     }
   }
 
+  /** The earliest pending event-time timer, or null. */
+  Instant nextEventTime() {
+    return eventTimers.isEmpty() ? null : eventTimers.first().time;
+  }
+
   /** The earliest pending processing-time timer, or null. */
   Instant nextProcessingTime() {
     return processingTimers.isEmpty() ? null : processingTimers.first().time;

@@ -130,6 +130,9 @@ public final class WindowedGrouping<K, InputT, OutputT> {
   public void advanceTime(Instant inputWatermark, Instant processingTime) {
     moveClocks(inputWatermark, processingTime);
     List<GroupingTimers.Timer> due;
+    // A timer holds the output watermark until it has fired (as in Beam's direct runner), so the
+    // output watermark is brought up to date before each batch of due timers is taken out.
+    updateOutputWatermark();
     while (!(due = timers.removeDue(this.inputWatermark, this.processingTime)).isEmpty()) {
       Set<WindowState<K, InputT, OutputT>> activations = new LinkedHashSet<>();
       for (GroupingTimers.Timer timer : due) {
@@ -146,16 +149,18 @@ public final class WindowedGrouping<K, InputT, OutputT> {
           onTimer(state);
         }
       }
+      updateOutputWatermark();
     }
     updateOutputWatermark();
   }
 
   /**
-   * The earliest watermark hold of buffered data, or null: the output watermark of this transform
-   * is {@code min(inputWatermark, hold)}, so no pane is late because of data still buffered.
+   * The earliest watermark hold, or null: of buffered data, and of event-time timers that have
+   * not fired yet. The output watermark of this transform is {@code min(inputWatermark, hold)},
+   * so no pane is late because of data still buffered or a firing still to come.
    */
   public Instant watermarkHold() {
-    Instant earliest = null;
+    Instant earliest = timers.nextEventTime();
     for (KeyState<K, InputT, OutputT> key : keys.values()) {
       for (WindowState<K, InputT, OutputT> state : key.windows.values()) {
         Instant hold = state.hold();

@@ -5,6 +5,7 @@ import io.runnel.runners.core.WindowedValue;
 import io.runnel.sdk.values.PCollection;
 import io.runnel.sdk.values.PCollectionView;
 import io.runnel.windowing.BoundedWindow;
+import io.runnel.windowing.DefaultTrigger;
 import io.runnel.windowing.GlobalWindow;
 import io.runnel.windowing.GlobalWindows;
 import io.runnel.windowing.WindowingStrategy;
@@ -106,10 +107,12 @@ final class StageGraph {
 
   private RootSink<?> rootSink(Step root, GroupOrder order) {
     if (root instanceof Step.GroupByKeyStep gbk) {
-      return new GroupSink(gbk.input(), order);
+      return isBatch(gbk.input()) ? new GroupSink(gbk.input(), order)
+          : new TriggeredGroupSink(gbk.name(), gbk.input(), TriggeredGroupSink.contentsFor(gbk));
     }
     if (root instanceof Step.CombineStep combine) {
-      return new CombineSink(combine, order);
+      return isBatch(combine.input()) ? new CombineSink(combine, order)
+          : new TriggeredGroupSink(combine.name(), combine.input(), TriggeredGroupSink.contentsFor(combine));
     }
     if (root instanceof Step.FlattenStep) {
       return new FlattenSink();
@@ -118,6 +121,17 @@ final class StageGraph {
       return new PushbackSink(element -> sideInputsReady(parDo, element));
     }
     return null;
+  }
+
+  /**
+   * Whether a grouping can take the batch path: bounded input (its watermark jumps from the
+   * start of time to the end) with the default trigger, which fires every window exactly once,
+   * on time, at the end. Then values are grouped, or pre-combined per bundle, without the
+   * event-time engine; the panes are the same.
+   */
+  private static boolean isBatch(PCollection<?> input) {
+    return input.isBounded() == PCollection.IsBounded.BOUNDED
+        && input.getWindowingStrategy().getTrigger() instanceof DefaultTrigger;
   }
 
   private static List<PCollection<?>> mainInputs(Step root) {

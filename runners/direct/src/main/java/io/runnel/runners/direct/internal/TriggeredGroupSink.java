@@ -1,0 +1,104 @@
+package io.runnel.runners.direct.internal;
+
+import io.runnel.runners.core.PaneContents;
+import io.runnel.runners.core.UserCodeException;
+import io.runnel.runners.core.WindowedGrouping;
+import io.runnel.runners.core.WindowedValue;
+import io.runnel.sdk.coders.KvCoder;
+import io.runnel.sdk.values.PCollection;
+import io.runnel.windowing.BoundedWindow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A GroupByKey or Combine.perKey run by the shared event-time engine: triggers, panes, late
+ * data, watermark holds. Bundles collect elements locally; each commit hands them to the engine
+ * as one bundle (triggers are evaluated per bundle, as in Beam), and time moves the engine's
+ * timers. Whatever the engine emits is queued for the stage.
+ */
+final class TriggeredGroupSink extends RootSink<List<WindowedValue<?>>> {
+  private final String name;
+  private final WindowedGrouping<Object, Object, Object> engine;
+  private List<WindowedValue<?>> emitted = new ArrayList<>();
+  private Instant inputWatermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
+  private Instant processingTime = BoundedWindow.TIMESTAMP_MIN_VALUE;
+
+  @SuppressWarnings("unchecked")
+  TriggeredGroupSink(String name, PCollection<?> input, PaneContents.Factory<Object, Object> contents) {
+    this.name = name;
+    KvCoder<Object, Object> coder = (KvCoder<Object, Object>) input.getCoder();
+    this.engine = new WindowedGrouping<>(name, input.getWindowingStrategy(), coder.getKeyCoder(),
+        contents, pane -> emitted.add(pane), dropped -> {});
+  }
+
+  @Override
+  Supplier<List<WindowedValue<?>>> localFactory() {
+    return ArrayList::new;
+  }
+
+  @Override
+  void add(List<WindowedValue<?>> local, WindowedValue<?> value) {
+    local.add(value);
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void commit(List<WindowedValue<?>> local) {
+    try {
+      engine.processBundle((List) local, inputWatermark, processingTime);
+    } catch (UserCodeException e) {
+      throw new TransformFailure(name, "grouping", null, e.getCause());
+    }
+    flush();
+  }
+
+  @Override
+  void advance(Instant newInputWatermark, Instant newProcessingTime) {
+    if (newInputWatermark.isAfter(inputWatermark)) {
+      inputWatermark = newInputWatermark;
+    }
+    if (newProcessingTime.isAfter(processingTime)) {
+      processingTime = newProcessingTime;
+    }
+    try {
+      engine.advanceTime(inputWatermark, processingTime);
+    } catch (UserCodeException e) {
+      throw new TransformFailure(name, "firing panes", null, e.getCause());
+    }
+    flush();
+  }
+
+  @Override
+  Instant hold() {
+    return engine.watermarkHold();
+  }
+
+  /** Elements dropped because their window had expired (beyond the allowed lateness). */
+  long droppedDueToLateness() {
+    return engine.droppedDueToLateness();
+  }
+
+  private void flush() {
+    if (!emitted.isEmpty()) {
+      List<WindowedValue<?>> panes = emitted;
+      emitted = new ArrayList<>();
+      queue().enqueue(stage(), panes, true);
+    }
+  }
+
+  static PaneContents.Factory<Object, Object> contentsFor(Step root) {
+    if (root instanceof Step.CombineStep combine) {
+      @SuppressWarnings("unchecked")
+      io.runnel.sdk.transforms.Combine.CombineFn<Object, Object, Object> fn =
+          (io.runnel.sdk.transforms.Combine.CombineFn<Object, Object, Object>)
+              io.runnel.sdk.internal.JavaSerialization.clone(combine.transform().getFn(),
+                  "CombineFn of " + combine.name());
+      return PaneContents.Factory.combining(fn);
+    }
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    PaneContents.Factory<Object, Object> buffering = (PaneContents.Factory) PaneContents.Factory.buffering();
+    return buffering;
+  }
+}
