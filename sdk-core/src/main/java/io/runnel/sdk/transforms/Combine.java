@@ -10,6 +10,7 @@ import io.runnel.sdk.coders.VarLongCoder;
 import io.runnel.sdk.values.KV;
 import io.runnel.sdk.values.PCollection;
 import io.runnel.sdk.values.PCollectionView;
+import io.runnel.sdk.values.TupleTag;
 import io.runnel.sdk.values.TypeDescriptor;
 import java.io.Serializable;
 
@@ -352,6 +353,15 @@ public final class Combine {
 
     public CombineFn<InputT, ?, OutputT> getFn() {
       return fn;
+    }
+
+    /**
+     * This combine, also giving back the elements the grouping drops as too late under {@code
+     * lateTag} instead of dropping them silently (beyond Beam; see {@link
+     * GroupByKey#withDroppedLateData}).
+     */
+    public CombineWithDroppedLateData<K, InputT, OutputT> withDroppedLateData(TupleTag<KV<K, InputT>> lateTag) {
+      return new CombineWithDroppedLateData<>(fn, lateTag);
     }
 
     @Override

@@ -5,6 +5,10 @@ import io.runnel.sdk.coders.IterableCoder;
 import io.runnel.sdk.coders.KvCoder;
 import io.runnel.sdk.values.KV;
 import io.runnel.sdk.values.PCollection;
+import io.runnel.sdk.values.PCollectionTuple;
+import io.runnel.sdk.values.TupleTag;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.runnel.windowing.DefaultTrigger;
 import io.runnel.windowing.GlobalWindows;
 import io.runnel.windowing.WindowingStrategy;
@@ -25,6 +29,16 @@ public final class GroupByKey<K, V>
     return new GroupByKey<>();
   }
 
+  /**
+   * This grouping, also giving back the elements it drops as too late (beyond the allowed
+   * lateness, or for a window whose trigger has finished) under {@code lateTag}, instead of
+   * dropping them silently. Beyond Beam. Each dropped (element, window) pair comes out once, with
+   * the element's timestamp, in the global window, so it can be written anywhere.
+   */
+  public WithDroppedLateData<K, V> withDroppedLateData(TupleTag<KV<K, V>> lateTag) {
+    return new WithDroppedLateData<>(lateTag);
+  }
+
   @Override
   public PCollection<KV<K, Iterable<V>>> expand(PCollection<KV<K, V>> input) {
     KvCoder<K, V> inputCoder = kvCoderOf(input, "GroupByKey");
@@ -33,6 +47,47 @@ public final class GroupByKey<K, V>
     return PCollection.createPrimitiveOutputInternal(input.getPipeline(),
         outputStrategy(input.getWindowingStrategy()), input.isBounded(),
         KvCoder.of(inputCoder.getKeyCoder(), IterableCoder.of(inputCoder.getValueCoder())));
+  }
+
+  /**
+   * A {@code GroupByKey} with a second output for the data it drops as late; see {@link
+   * GroupByKey#withDroppedLateData}. A primitive.
+   */
+  public static final class WithDroppedLateData<K, V>
+      extends PTransform<PCollection<KV<K, V>>, PCollectionTuple> {
+    private static final long serialVersionUID = 1L;
+    private final TupleTag<KV<K, Iterable<V>>> groupedTag = new TupleTag<>("grouped");
+    private final TupleTag<KV<K, V>> lateTag;
+
+    WithDroppedLateData(TupleTag<KV<K, V>> lateTag) {
+      this.lateTag = lateTag;
+    }
+
+    /** The tag of the grouped output in the result. */
+    public TupleTag<KV<K, Iterable<V>>> getGroupedTag() {
+      return groupedTag;
+    }
+
+    /** The tag of the dropped late data in the result. */
+    public TupleTag<KV<K, V>> getLateTag() {
+      return lateTag;
+    }
+
+    @Override
+    public PCollectionTuple expand(PCollection<KV<K, V>> input) {
+      PCollection<KV<K, Iterable<V>>> grouped = GroupByKey.<K, V>create().expand(input);
+      PCollection<KV<K, V>> late = PCollection.createPrimitiveOutputInternal(input.getPipeline(),
+          WindowingStrategy.globalDefault(), input.isBounded(), input.getCoder());
+      Map<TupleTag<?>, PCollection<?>> outputs = new LinkedHashMap<>();
+      outputs.put(groupedTag, grouped);
+      outputs.put(lateTag, late);
+      return PCollectionTuple.ofPrimitiveOutputsInternal(input.getPipeline(), outputs);
+    }
+
+    @Override
+    protected String getKindString() {
+      return "GroupByKey";
+    }
   }
 
   /**

@@ -94,7 +94,14 @@ final class ExecutionPlan {
         add(new Step.AssignStep(name, assign, input, single(node.getOutputs(), node)), List.of(input));
       } else if (transform instanceof GroupByKey<?, ?>) {
         PCollection<?> input = single(node.getInputs(), node);
-        add(new Step.GroupByKeyStep(name, input, single(node.getOutputs(), node)), List.of(input));
+        add(new Step.GroupByKeyStep(name, input, single(node.getOutputs(), node), null), List.of(input));
+      } else if (transform instanceof GroupByKey.WithDroppedLateData<?, ?> withLate) {
+        PCollection<?> input = single(node.getInputs(), node);
+        PCollection<?> grouped = (PCollection<?>) node.getOutputs().get(withLate.getGroupedTag());
+        PCollection<?> late = (PCollection<?>) node.getOutputs().get(withLate.getLateTag());
+        Step.GroupByKeyStep grouping = new Step.GroupByKeyStep(name, input, grouped, late);
+        add(grouping, List.of(input));
+        add(new Step.LateDataStep(name + "/droppedLateData", grouping, late), List.of());
       } else if (transform instanceof Flatten.PCollections<?>) {
         List<PCollection<?>> inputs = new ArrayList<>();
         node.getInputs().values().forEach(v -> inputs.add((PCollection<?>) v));

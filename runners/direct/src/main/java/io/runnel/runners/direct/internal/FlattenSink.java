@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** The input of a Flatten: each committed part goes straight on to the Flatten's stage. */
+/**
+ * A pass-through root input: each committed part (or each batch {@link #emit}ted) goes straight on
+ * to the stage. Serves Flatten, and the dropped-late-data output of a grouping.
+ */
 final class FlattenSink extends RootSink<List<WindowedValue<?>>> {
   @Override
   Supplier<List<WindowedValue<?>>> localFactory() {
@@ -20,5 +23,10 @@ final class FlattenSink extends RootSink<List<WindowedValue<?>>> {
   @Override
   void commit(List<WindowedValue<?>> local) {
     queue().enqueue(stage(), local, true);
+  }
+
+  /** Queues {@code elements} for the stage. */
+  void emit(List<WindowedValue<?>> elements) {
+    queue().enqueue(stage(), elements, true);
   }
 }

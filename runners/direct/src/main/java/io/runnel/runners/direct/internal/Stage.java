@@ -75,6 +75,9 @@ final class Stage {
     if (root instanceof Step.FlattenStep flatten) {
       return flatten.output();
     }
+    if (root instanceof Step.LateDataStep late) {
+      return late.output();
+    }
     throw new IllegalStateException(root.name() + " does not emit into a chain");
   }
 

@@ -42,7 +42,15 @@ final class StageGraph {
     }
     this.sideInputs = new DirectSideInputs(plan, sinks);
     for (Stage stage : stages) {
-      RootSink<?> sink = rootSink(stage.root(), order);
+      if (stage.root() instanceof Step.LateDataStep) {
+        FlattenSink lateSink = new FlattenSink();
+        lateSink.attach(stage, queue);
+        stage.setSink(lateSink);
+        sinks.put(stage.root(), lateSink);
+      }
+    }
+    for (Stage stage : stages) {
+      RootSink<?> sink = stage.sink() != null ? null : rootSink(stage.root(), order);
       if (sink != null) {
         sink.attach(stage, queue);
         stage.setSink(sink);
@@ -108,11 +116,13 @@ final class StageGraph {
   private RootSink<?> rootSink(Step root, GroupOrder order) {
     if (root instanceof Step.GroupByKeyStep gbk) {
       return isBatch(gbk.input()) ? new GroupSink(gbk.input(), order)
-          : new TriggeredGroupSink(gbk.name(), gbk.input(), TriggeredGroupSink.contentsFor(gbk));
+          : new TriggeredGroupSink(gbk.name(), gbk.input(), TriggeredGroupSink.contentsFor(gbk),
+              lateSinkOf(gbk));
     }
     if (root instanceof Step.CombineStep combine) {
       return isBatch(combine.input()) ? new CombineSink(combine, order)
-          : new TriggeredGroupSink(combine.name(), combine.input(), TriggeredGroupSink.contentsFor(combine));
+          : new TriggeredGroupSink(combine.name(), combine.input(), TriggeredGroupSink.contentsFor(combine),
+              null);
     }
     if (root instanceof Step.FlattenStep) {
       return new FlattenSink();
@@ -134,9 +144,22 @@ final class StageGraph {
         && input.getWindowingStrategy().getTrigger() instanceof DefaultTrigger;
   }
 
+  /** The sink of the stage emitting {@code gbk}'s dropped late data, or null if not asked for. */
+  private FlattenSink lateSinkOf(Step.GroupByKeyStep gbk) {
+    for (Stage stage : stages) {
+      if (stage.root() instanceof Step.LateDataStep late && late.grouping() == gbk) {
+        return (FlattenSink) stage.sink();
+      }
+    }
+    return null;
+  }
+
   private static List<PCollection<?>> mainInputs(Step root) {
     if (root instanceof Step.GroupByKeyStep gbk) {
       return List.of(gbk.input());
+    }
+    if (root instanceof Step.LateDataStep late) {
+      return List.of(late.grouping().input());
     }
     if (root instanceof Step.CombineStep combine) {
       return List.of(combine.input());

@@ -52,8 +52,20 @@ sealed interface Step {
     }
   }
 
-  /** Buffers its input grouped, emits the groups once its input is complete. */
-  record GroupByKeyStep(String name, PCollection<?> input, PCollection<?> output) implements Step {
+  /**
+   * Groups its input and emits panes as its trigger fires; {@code lateOutput}, when not null,
+   * receives the elements it drops as late.
+   */
+  record GroupByKeyStep(String name, PCollection<?> input, PCollection<?> output,
+      PCollection<?> lateOutput) implements Step {
+    @Override
+    public boolean isStageRoot() {
+      return true;
+    }
+  }
+
+  /** Emits the elements a grouping dropped as late, for {@code GroupByKey.withDroppedLateData}. */
+  record LateDataStep(String name, GroupByKeyStep grouping, PCollection<?> output) implements Step {
     @Override
     public boolean isStageRoot() {
       return true;

@@ -21,16 +21,26 @@ import java.util.function.Supplier;
 final class TriggeredGroupSink extends RootSink<List<WindowedValue<?>>> {
   private final String name;
   private final WindowedGrouping<Object, Object, Object> engine;
+  private final FlattenSink lateSink;
   private List<WindowedValue<?>> emitted = new ArrayList<>();
+  private List<WindowedValue<?>> dropped = new ArrayList<>();
   private Instant inputWatermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
   private Instant processingTime = BoundedWindow.TIMESTAMP_MIN_VALUE;
 
   @SuppressWarnings("unchecked")
-  TriggeredGroupSink(String name, PCollection<?> input, PaneContents.Factory<Object, Object> contents) {
+  TriggeredGroupSink(String name, PCollection<?> input, PaneContents.Factory<Object, Object> contents,
+      FlattenSink lateSink) {
     this.name = name;
+    this.lateSink = lateSink;
     KvCoder<Object, Object> coder = (KvCoder<Object, Object>) input.getCoder();
     this.engine = new WindowedGrouping<>(name, input.getWindowingStrategy(), coder.getKeyCoder(),
-        contents, pane -> emitted.add(pane), dropped -> {});
+        contents, pane -> emitted.add(pane), this::onDropped);
+  }
+
+  private void onDropped(WindowedValue<?> element) {
+    if (lateSink != null) {
+      dropped.add(WindowedValue.timestampedValueInGlobalWindow(element.getValue(), element.getTimestamp()));
+    }
   }
 
   @Override
@@ -81,6 +91,11 @@ final class TriggeredGroupSink extends RootSink<List<WindowedValue<?>>> {
   }
 
   private void flush() {
+    if (!dropped.isEmpty()) {
+      List<WindowedValue<?>> late = dropped;
+      dropped = new ArrayList<>();
+      lateSink.emit(late);
+    }
     if (!emitted.isEmpty()) {
       List<WindowedValue<?>> panes = emitted;
       emitted = new ArrayList<>();
