@@ -44,11 +44,8 @@ public final class MetricsEnvironment {
    */
   public static MetricsContainer setCurrentContainer(MetricsContainer container) {
     MetricsContainer previous = CURRENT.get();
-    if (container == null) {
-      CURRENT.remove();
-    } else {
-      CURRENT.set(container);
-    }
+    // set(null) rather than remove(): keeps the thread's entry, so switching allocates nothing.
+    CURRENT.set(container);
     return previous;
   }
 
