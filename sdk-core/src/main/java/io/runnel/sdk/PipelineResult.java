@@ -1,5 +1,6 @@
 package io.runnel.sdk;
 
+import io.runnel.sdk.metrics.MetricResults;
 import java.time.Duration;
 
 /** The handle of a pipeline run: its state, and waiting for or cancelling it. */
@@ -37,4 +38,13 @@ public interface PipelineResult {
 
   /** Waits until the run ends; returns its final state. */
   State waitUntilFinish();
+
+  /**
+   * The metrics the run reported (see {@link io.runnel.sdk.metrics.Metrics}), so far if it is
+   * still running. Runners override this; the default, for a runner that does not support
+   * metrics, reports none.
+   */
+  default MetricResults metrics() {
+    return NoMetricResults.INSTANCE;
+  }
 }
