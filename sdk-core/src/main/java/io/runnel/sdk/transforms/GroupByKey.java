@@ -3,6 +3,7 @@ package io.runnel.sdk.transforms;
 import io.runnel.sdk.coders.Coder;
 import io.runnel.sdk.coders.IterableCoder;
 import io.runnel.sdk.coders.KvCoder;
+import io.runnel.sdk.metrics.MetricName;
 import io.runnel.sdk.values.KV;
 import io.runnel.sdk.values.PCollection;
 import io.runnel.sdk.values.PCollectionTuple;
@@ -21,6 +22,14 @@ import io.runnel.windowing.WindowingStrategy;
 public final class GroupByKey<K, V>
     extends PTransform<PCollection<KV<K, V>>, PCollection<KV<K, Iterable<V>>>> {
   private static final long serialVersionUID = 1L;
+
+  /**
+   * The counter of elements a grouping dropped because they were later than the allowed lateness
+   * (or arrived for a window whose trigger had finished), reported under the grouping's full name:
+   * query it with {@code MetricNameFilter.named(GroupByKey.class, "droppedDueToLateness")}.
+   */
+  public static final MetricName DROPPED_DUE_TO_LATENESS =
+      MetricName.named(GroupByKey.class, "droppedDueToLateness");
 
   private GroupByKey() {}
 

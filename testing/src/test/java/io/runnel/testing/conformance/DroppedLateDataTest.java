@@ -1,6 +1,15 @@
 package io.runnel.testing.conformance;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.runnel.sdk.PipelineResult;
 import io.runnel.sdk.coders.KvCoder;
+import io.runnel.sdk.metrics.MetricNameFilter;
+import io.runnel.sdk.metrics.MetricQueryResults;
+import io.runnel.sdk.metrics.MetricResult;
+import io.runnel.sdk.metrics.MetricsFilter;
+import java.util.ArrayList;
+import java.util.List;
 import io.runnel.sdk.coders.StringUtf8Coder;
 import io.runnel.sdk.coders.VarIntCoder;
 import io.runnel.sdk.transforms.Combine;
@@ -94,5 +103,20 @@ class DroppedLateDataTest {
     PAssert.that(out.get(sum.getCombinedTag())).inWindow(new IntervalWindow(at(120), at(180)))
         .containsInAnyOrder(KV.of("blue", 8));
     p.run();
+  }
+
+  @Test
+  void droppedElementsAreCountedInAMetricNamedAfterTheGrouping() {
+    scores().apply("SumScores", Sum.integersPerKey());
+
+    PipelineResult result = p.run();
+
+    MetricQueryResults dropped = result.metrics().queryMetrics(MetricsFilter.builder()
+        .addNameFilter(MetricNameFilter.named(GroupByKey.class, "droppedDueToLateness"))
+        .addStep("SumScores").build());
+    List<MetricResult<Long>> counters = new ArrayList<>();
+    dropped.getCounters().forEach(counters::add);
+    assertThat(counters).hasSize(1);
+    assertThat(counters.get(0).getCommitted()).isEqualTo(1L);
   }
 }

@@ -1,11 +1,22 @@
 package io.runnel.runners.direct;
 
 import io.runnel.sdk.PipelineResult;
+import io.runnel.sdk.metrics.MetricResults;
 import java.time.Duration;
 
 /** The result of a finished direct run: always {@link State#DONE} (a failed run throws instead). */
 public final class DirectPipelineResult implements PipelineResult {
-  DirectPipelineResult() {}
+  private final MetricResults metrics;
+
+  DirectPipelineResult(MetricResults metrics) {
+    this.metrics = metrics;
+  }
+
+  /** The run's metrics: counters, distributions and gauges reported by user code, per step. */
+  @Override
+  public MetricResults metrics() {
+    return metrics;
+  }
 
   @Override
   public State getState() {

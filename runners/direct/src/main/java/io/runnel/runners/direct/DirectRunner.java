@@ -38,7 +38,8 @@ public final class DirectRunner extends PipelineRunner<DirectPipelineResult> {
 
   @Override
   public DirectPipelineResult run(Pipeline pipeline) {
-    new DirectExecution(pipeline, options).run();
-    return new DirectPipelineResult();
+    DirectExecution execution = new DirectExecution(pipeline, options);
+    execution.run();
+    return new DirectPipelineResult(execution.metrics());
   }
 }

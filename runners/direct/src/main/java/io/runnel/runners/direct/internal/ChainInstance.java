@@ -1,6 +1,9 @@
 package io.runnel.runners.direct.internal;
 
 import io.runnel.runners.core.WindowedValue;
+import io.runnel.runners.core.metrics.MetricUpdates;
+import io.runnel.runners.core.metrics.MetricsAggregator;
+import io.runnel.runners.core.metrics.MetricsContainerStepMap;
 import io.runnel.sdk.options.PipelineOptions;
 import io.runnel.sdk.values.PCollection;
 import io.runnel.sdk.values.TupleTag;
@@ -23,8 +26,13 @@ final class ChainInstance {
   private final List<Sink.Writer<?>> writers = new ArrayList<>();
   private final Receiver entry;
 
+  private final MetricsContainerStepMap metrics = new MetricsContainerStepMap();
+  private final MetricsAggregator aggregator;
+
   ChainInstance(Step root, ExecutionPlan plan, Map<Step, Sink<?>> sinks, PipelineOptions options,
-      DirectSideInputs sideInputs, ElementChecks checks, List<ParDoExecutor> created) {
+      DirectSideInputs sideInputs, ElementChecks checks, List<ParDoExecutor> created,
+      MetricsAggregator aggregator) {
+    this.aggregator = aggregator;
     this.plan = plan;
     this.sinks = sinks;
     this.options = options;
@@ -43,6 +51,16 @@ final class ChainInstance {
    * order they must be applied.
    */
   List<Runnable> process(List<WindowedValue<?>> bundle) {
+    try {
+      return processBundle(bundle);
+    } catch (RuntimeException | Error e) {
+      // A failed bundle's metrics count as attempted, never as committed.
+      aggregator.recordAttempted(metrics.drainUpdates());
+      throw e;
+    }
+  }
+
+  private List<Runnable> processBundle(List<WindowedValue<?>> bundle) {
     for (Sink.Writer<?> writer : writers) {
       writer.startBundle();
     }
@@ -62,6 +80,11 @@ final class ChainInstance {
       if (commit != null) {
         commits.add(commit);
       }
+    }
+    MetricUpdates updates = metrics.drainUpdates();
+    if (!updates.isEmpty()) {
+      aggregator.recordAttempted(updates);
+      commits.add(() -> aggregator.commit(updates));
     }
     return commits;
   }
@@ -88,7 +111,8 @@ final class ChainInstance {
     int position = executors.size();
     executors.add(null);
     step.outputs().forEach((tag, pc) -> outputs.put(tag, receiversFor(pc)));
-    ParDoExecutor executor = new ParDoExecutor(step, options, sideInputs, outputs, checks);
+    ParDoExecutor executor = new ParDoExecutor(step, options, sideInputs, outputs, checks,
+        metrics.getContainer(step.name()));
     executors.set(position, executor);
     return executor;
   }

@@ -2,7 +2,10 @@ package io.runnel.runners.direct.internal;
 
 import io.runnel.runners.core.GroupOrder;
 import io.runnel.runners.core.WindowedValue;
+import io.runnel.runners.core.metrics.AggregatedMetricResults;
+import io.runnel.runners.core.metrics.MetricsAggregator;
 import io.runnel.runners.direct.DirectOptions;
+import io.runnel.sdk.metrics.MetricResults;
 import io.runnel.sdk.Pipeline;
 import io.runnel.windowing.BoundedWindow;
 import java.time.Instant;
@@ -42,6 +45,7 @@ public final class DirectExecution {
   private final Map<Stage, StageExecutor> stageExecutors = new HashMap<>();
   private final ArrayDeque<Work> queue = new ArrayDeque<>();
   private final List<ScriptSource> scripts = new ArrayList<>();
+  private final MetricsAggregator metrics = new MetricsAggregator();
   private Instant processingTime = BoundedWindow.TIMESTAMP_MIN_VALUE;
   private ExecutorService threads;
 
@@ -52,16 +56,21 @@ public final class DirectExecution {
     this.plan = ExecutionPlan.of(pipeline);
     Long seed = options.getDirectSeed();
     this.order = seed == null ? GroupOrder.arrival() : GroupOrder.shuffled(seed);
-    this.graph = new StageGraph(plan, order, this::enqueue);
+    this.graph = new StageGraph(plan, order, this::enqueue, metrics);
     ElementChecks checks = new ElementChecks(options.isEnforceEncodability(), options.isEnforceImmutability());
     DirectSideInputs sideInputs = graph.sideInputs();
     for (Stage stage : graph.stages()) {
       stageExecutors.put(stage, new StageExecutor(() -> new ChainInstance(stage.root(), plan,
-          graph.sinks(), options, sideInputs, checks, executors)));
+          graph.sinks(), options, sideInputs, checks, executors, metrics)));
       if (stage.root() instanceof Step.ScriptStep script) {
         scripts.add(new ScriptSource(stage, script));
       }
     }
+  }
+
+  /** The metrics of this run, live: attempted and committed values per step. */
+  public MetricResults metrics() {
+    return AggregatedMetricResults.of(metrics);
   }
 
   /** Runs to completion; throws {@link Pipeline.PipelineExecutionException} if user code fails. */

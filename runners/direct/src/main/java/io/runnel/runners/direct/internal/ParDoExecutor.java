@@ -7,6 +7,8 @@ import io.runnel.runners.core.UserCodeException;
 import io.runnel.runners.core.WindowedValue;
 import io.runnel.sdk.coders.Coder;
 import io.runnel.sdk.internal.JavaSerialization;
+import io.runnel.sdk.metrics.MetricsContainer;
+import io.runnel.sdk.metrics.MetricsEnvironment;
 import io.runnel.sdk.options.PipelineOptions;
 import io.runnel.sdk.transforms.DoFn;
 import io.runnel.sdk.values.PCollection;
@@ -34,10 +36,13 @@ final class ParDoExecutor implements Receiver, OutputManager {
 
   private record Recorded(TupleTag<?> tag, Object value, byte[] bytes) {}
 
+  private final MetricsContainer metrics;
+
   @SuppressWarnings("unchecked")
   ParDoExecutor(Step.ParDoStep step, PipelineOptions options, SideInputReader sideInputs,
-      Map<TupleTag<?>, Receiver> receivers, ElementChecks checks) {
+      Map<TupleTag<?>, Receiver> receivers, ElementChecks checks, MetricsContainer metrics) {
     this.step = step;
+    this.metrics = metrics;
     this.receivers = new HashMap<>(receivers);
     this.outputs = step.outputs();
     this.inputCoder = (Coder<Object>) step.input().getCoder();
@@ -53,11 +58,14 @@ final class ParDoExecutor implements Receiver, OutputManager {
   }
 
   void setup() {
+    MetricsContainer previous = MetricsEnvironment.setCurrentContainer(metrics);
     try {
       runner.setup();
       setUp = true;
     } catch (UserCodeException e) {
       throw new TransformFailure(step.name(), "in @Setup of its DoFn", null, e.getCause());
+    } finally {
+      MetricsEnvironment.setCurrentContainer(previous);
     }
   }
 
@@ -67,20 +75,26 @@ final class ParDoExecutor implements Receiver, OutputManager {
       return null;
     }
     setUp = false;
+    MetricsContainer previous = MetricsEnvironment.setCurrentContainer(metrics);
     try {
       runner.teardown();
       return null;
     } catch (UserCodeException e) {
       return new TransformFailure(step.name(), "in @Teardown of its DoFn", null, e.getCause());
+    } finally {
+      MetricsEnvironment.setCurrentContainer(previous);
     }
   }
 
   void startBundle() {
     recorded.clear();
+    MetricsContainer previous = MetricsEnvironment.setCurrentContainer(metrics);
     try {
       runner.startBundle();
     } catch (UserCodeException e) {
       throw rethrow(e, "in @StartBundle", null);
+    } finally {
+      MetricsEnvironment.setCurrentContainer(previous);
     }
   }
 
@@ -89,10 +103,13 @@ final class ParDoExecutor implements Receiver, OutputManager {
     @SuppressWarnings("unchecked")
     WindowedValue<Object> element = (WindowedValue<Object>) value;
     byte[] before = checks.immutability ? checks.snapshot(inputCoder, element.getValue()) : null;
+    MetricsContainer previous = MetricsEnvironment.setCurrentContainer(metrics);
     try {
       runner.processElement(element);
     } catch (UserCodeException e) {
       throw rethrow(e, "processing", element.getValue());
+    } finally {
+      MetricsEnvironment.setCurrentContainer(previous);
     }
     if (recorded.size() > RECHECK_THRESHOLD) {
       verifyOutputsUnchanged();
@@ -106,10 +123,13 @@ final class ParDoExecutor implements Receiver, OutputManager {
   }
 
   void finishBundle() {
+    MetricsContainer previous = MetricsEnvironment.setCurrentContainer(metrics);
     try {
       runner.finishBundle();
     } catch (UserCodeException e) {
       throw rethrow(e, "in @FinishBundle", null);
+    } finally {
+      MetricsEnvironment.setCurrentContainer(previous);
     }
     verifyOutputsUnchanged();
   }

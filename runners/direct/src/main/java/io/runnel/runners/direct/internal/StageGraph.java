@@ -2,6 +2,7 @@ package io.runnel.runners.direct.internal;
 
 import io.runnel.runners.core.GroupOrder;
 import io.runnel.runners.core.WindowedValue;
+import io.runnel.runners.core.metrics.MetricsAggregator;
 import io.runnel.sdk.values.PCollection;
 import io.runnel.sdk.values.PCollectionView;
 import io.runnel.windowing.BoundedWindow;
@@ -26,8 +27,11 @@ final class StageGraph {
   private final Map<PCollection<?>, Stage> producers = new HashMap<>();
   private final DirectSideInputs sideInputs;
 
-  StageGraph(ExecutionPlan plan, GroupOrder order, WorkQueue queue) {
+  private final MetricsAggregator metrics;
+
+  StageGraph(ExecutionPlan plan, GroupOrder order, WorkQueue queue, MetricsAggregator metrics) {
     this.plan = plan;
+    this.metrics = metrics;
     for (Step step : plan.steps()) {
       if (step.isStageRoot()) {
         Stage stage = new Stage(step, stages.size());
@@ -117,12 +121,12 @@ final class StageGraph {
     if (root instanceof Step.GroupByKeyStep gbk) {
       return isBatch(gbk.input()) ? new GroupSink(gbk.input(), order)
           : new TriggeredGroupSink(gbk.name(), gbk.input(), TriggeredGroupSink.contentsFor(gbk),
-              lateSinkOf(gbk));
+              lateSinkOf(gbk), metrics);
     }
     if (root instanceof Step.CombineStep combine) {
       return isBatch(combine.input()) ? new CombineSink(combine, order)
           : new TriggeredGroupSink(combine.name(), combine.input(), TriggeredGroupSink.contentsFor(combine),
-              null);
+              null, metrics);
     }
     if (root instanceof Step.FlattenStep) {
       return new FlattenSink();

@@ -4,6 +4,11 @@ import io.runnel.runners.core.PaneContents;
 import io.runnel.runners.core.UserCodeException;
 import io.runnel.runners.core.WindowedGrouping;
 import io.runnel.runners.core.WindowedValue;
+import io.runnel.runners.core.metrics.MetricUpdates;
+import io.runnel.runners.core.metrics.MetricsAggregator;
+import io.runnel.sdk.metrics.MetricKey;
+import io.runnel.sdk.transforms.GroupByKey;
+import java.util.Map;
 import io.runnel.sdk.coders.KvCoder;
 import io.runnel.sdk.values.PCollection;
 import io.runnel.windowing.BoundedWindow;
@@ -28,10 +33,16 @@ final class TriggeredGroupSink extends RootSink<List<WindowedValue<?>>> {
   private Instant processingTime = BoundedWindow.TIMESTAMP_MIN_VALUE;
 
   @SuppressWarnings("unchecked")
+  private final MetricsAggregator metrics;
+  private final MetricKey droppedKey;
+  private long reportedDropped;
+
   TriggeredGroupSink(String name, PCollection<?> input, PaneContents.Factory<Object, Object> contents,
-      FlattenSink lateSink) {
+      FlattenSink lateSink, MetricsAggregator metrics) {
     this.name = name;
     this.lateSink = lateSink;
+    this.metrics = metrics;
+    this.droppedKey = MetricKey.create(name, GroupByKey.DROPPED_DUE_TO_LATENESS);
     KvCoder<Object, Object> coder = (KvCoder<Object, Object>) input.getCoder();
     this.engine = new WindowedGrouping<>(name, input.getWindowingStrategy(), coder.getKeyCoder(),
         contents, pane -> emitted.add(pane), this::onDropped);
@@ -91,6 +102,14 @@ final class TriggeredGroupSink extends RootSink<List<WindowedValue<?>>> {
   }
 
   private void flush() {
+    long droppedNow = engine.droppedDueToLateness() + engine.droppedDueToClosedWindow();
+    if (droppedNow > reportedDropped) {
+      MetricUpdates updates = MetricUpdates.of(Map.of(droppedKey, droppedNow - reportedDropped),
+          Map.of(), Map.of());
+      reportedDropped = droppedNow;
+      metrics.recordAttempted(updates);
+      metrics.commit(updates);
+    }
     if (!dropped.isEmpty()) {
       List<WindowedValue<?>> late = dropped;
       dropped = new ArrayList<>();
