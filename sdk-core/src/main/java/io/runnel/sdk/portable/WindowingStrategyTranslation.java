@@ -1,23 +1,19 @@
 package io.runnel.sdk.portable;
 
-import io.runnel.sdk.portable.StandardUrns.WindowFns;
-import io.runnel.sdk.portable.proto.FunctionSpec;
 import io.runnel.sdk.portable.proto.WindowingStrategy.AccumulationMode;
 import io.runnel.sdk.portable.proto.WindowingStrategy.ClosingBehavior;
 import io.runnel.sdk.portable.proto.WindowingStrategy.OnTimeBehavior;
-import io.runnel.windowing.GlobalWindows;
 import io.runnel.windowing.TimestampCombiner;
 import io.runnel.windowing.WindowFn;
 import io.runnel.windowing.WindowingStrategy;
 import java.time.Duration;
 
 /**
- * Translates windowing strategies to and from {@code runnel.v1.WindowingStrategy}. {@link
- * GlobalWindows} gets its standard URN; the other Java window functions are Java-serialized
- * until they exist in the windowing module and get theirs ({@code fixed}, {@code sliding},
- * {@code sessions}, {@code calendar}). The Java model emits a pane when a window closes only if
- * it is non-empty and always emits the on-time pane, so those are the behaviours written and the
- * only ones accepted. Stateless and thread-safe.
+ * Translates windowing strategies to and from {@code runnel.v1.WindowingStrategy}. The standard
+ * window functions ({@code GlobalWindows}, {@code FixedWindows}, {@code SlidingWindows}, {@code
+ * Sessions}, {@code CalendarWindows}) get their URNs from {@link StandardUrns.WindowFns} and
+ * structured payloads, custom ones are Java-serialized; triggers go through {@link
+ * TriggerTranslation}. Stateless and thread-safe.
  */
 public final class WindowingStrategyTranslation {
   private WindowingStrategyTranslation() {}
@@ -32,11 +28,11 @@ public final class WindowingStrategyTranslation {
       WindowingStrategy<?, ?> strategy, SdkComponents components) {
     WindowFn<?, ?> windowFn = strategy.getWindowFn();
     return io.runnel.sdk.portable.proto.WindowingStrategy.newBuilder()
-        .setWindowFn(windowFnToProto(windowFn))
+        .setWindowFn(WindowFnTranslation.toProto(windowFn))
         .setTrigger(TriggerTranslation.toProto(strategy.getTrigger()))
         .setAccumulationMode(strategy.getMode() == WindowingStrategy.AccumulationMode.ACCUMULATING_FIRED_PANES
             ? AccumulationMode.ACCUMULATING : AccumulationMode.DISCARDING)
-        .setAllowedLatenessMillis(millis(strategy.getAllowedLateness()))
+        .setAllowedLatenessMillis(Millis.of(strategy.getAllowedLateness(), "allowed lateness"))
         .setTimestampCombiner(timestampCombinerToProto(strategy.getTimestampCombiner()))
         .setWindowCoderId(components.registerCoder(windowFn.windowCoder()))
         .setClosingBehavior(strategy.getClosingBehavior() == WindowingStrategy.ClosingBehavior.FIRE_ALWAYS
@@ -57,54 +53,28 @@ public final class WindowingStrategyTranslation {
     WindowingStrategy.ClosingBehavior closing = switch (proto.getClosingBehavior()) {
       case EMIT_ALWAYS -> WindowingStrategy.ClosingBehavior.FIRE_ALWAYS;
       case EMIT_IF_NONEMPTY -> WindowingStrategy.ClosingBehavior.FIRE_IF_NON_EMPTY;
-      default -> throw new IllegalArgumentException("unknown closing behavior "
-          + proto.getClosingBehavior() + " in a windowing strategy");
+      default -> throw new IllegalArgumentException("closing_behavior is unknown: "
+          + proto.getClosingBehavior());
     };
     WindowingStrategy.OnTimeBehavior onTime = switch (proto.getOnTimeBehavior()) {
       case FIRE_ALWAYS -> WindowingStrategy.OnTimeBehavior.FIRE_ALWAYS;
       case FIRE_IF_NONEMPTY -> WindowingStrategy.OnTimeBehavior.FIRE_IF_NON_EMPTY;
-      default -> throw new IllegalArgumentException("unknown on-time behavior "
-          + proto.getOnTimeBehavior() + " in a windowing strategy");
+      default -> throw new IllegalArgumentException("on_time_behavior is unknown: "
+          + proto.getOnTimeBehavior());
     };
+    if (proto.getAllowedLatenessMillis() < 0) {
+      throw new IllegalArgumentException("allowed_lateness_millis must not be negative: "
+          + proto.getAllowedLatenessMillis());
+    }
     // Reads the window coder so that a dangling id fails here rather than in a runner.
     components.getCoder(proto.getWindowCoderId());
-    return WindowingStrategy.of(windowFnFromProto(proto.getWindowFn()))
+    return WindowingStrategy.of(WindowFnTranslation.fromProto(proto.getWindowFn()))
         .withTrigger(TriggerTranslation.fromProto(proto.getTrigger()))
         .withMode(accumulationModeFromProto(proto.getAccumulationMode()))
         .withAllowedLateness(Duration.ofMillis(proto.getAllowedLatenessMillis()))
         .withTimestampCombiner(timestampCombinerFromProto(proto.getTimestampCombiner()))
         .withClosingBehavior(closing)
         .withOnTimeBehavior(onTime);
-  }
-
-  private static FunctionSpec windowFnToProto(WindowFn<?, ?> windowFn) {
-    if (windowFn instanceof GlobalWindows) {
-      return FunctionSpec.newBuilder().setUrn(WindowFns.GLOBAL).build();
-    }
-    return Specs.serialized(WindowFns.JAVA_SERIALIZED, windowFn, "window function " + windowFn);
-  }
-
-  private static WindowFn<?, ?> windowFnFromProto(FunctionSpec spec) {
-    return switch (spec.getUrn()) {
-      case WindowFns.GLOBAL -> new GlobalWindows();
-      case WindowFns.JAVA_SERIALIZED ->
-          Specs.deserialize(spec, WindowFns.JAVA_SERIALIZED, WindowFn.class, "window function");
-      default -> throw new IllegalArgumentException("the Java SDK has no window function for URN '"
-          + spec.getUrn() + "' yet");
-    };
-  }
-
-  private static long millis(Duration duration) {
-    try {
-      if (duration.toNanosPart() % 1_000_000 != 0) {
-        throw new IllegalArgumentException("allowed lateness " + duration + " is not a whole"
-            + " number of milliseconds; the portable form carries milliseconds");
-      }
-      return duration.toMillis();
-    } catch (ArithmeticException e) {
-      throw new IllegalArgumentException("allowed lateness " + duration + " does not fit in"
-          + " milliseconds as a long", e);
-    }
   }
 
   private static io.runnel.sdk.portable.proto.WindowingStrategy.TimestampCombiner
@@ -122,7 +92,7 @@ public final class WindowingStrategyTranslation {
       case EARLIEST -> TimestampCombiner.EARLIEST;
       case LATEST -> TimestampCombiner.LATEST;
       case END_OF_WINDOW -> TimestampCombiner.END_OF_WINDOW;
-      default -> throw new IllegalArgumentException("unknown timestamp combiner " + combiner);
+      default -> throw new IllegalArgumentException("timestamp_combiner is unknown: " + combiner);
     };
   }
 
@@ -130,7 +100,7 @@ public final class WindowingStrategyTranslation {
     return switch (mode) {
       case DISCARDING -> WindowingStrategy.AccumulationMode.DISCARDING_FIRED_PANES;
       case ACCUMULATING -> WindowingStrategy.AccumulationMode.ACCUMULATING_FIRED_PANES;
-      default -> throw new IllegalArgumentException("unknown accumulation mode " + mode);
+      default -> throw new IllegalArgumentException("accumulation_mode is unknown: " + mode);
     };
   }
 }

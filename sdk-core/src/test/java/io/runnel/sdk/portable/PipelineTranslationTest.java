@@ -21,6 +21,7 @@ import io.runnel.sdk.transforms.MapElements;
 import io.runnel.sdk.transforms.ParDo;
 import io.runnel.sdk.transforms.Reshuffle;
 import io.runnel.sdk.transforms.View;
+import io.runnel.sdk.transforms.Window;
 import io.runnel.sdk.transforms.WithKeys;
 import io.runnel.sdk.values.KV;
 import io.runnel.sdk.values.PCollection;
@@ -31,6 +32,13 @@ import io.runnel.sdk.values.PValue;
 import io.runnel.sdk.values.TupleTag;
 import io.runnel.sdk.values.TupleTagList;
 import io.runnel.sdk.values.TypeDescriptors;
+import io.runnel.windowing.AfterPane;
+import io.runnel.windowing.AfterProcessingTime;
+import io.runnel.windowing.AfterWatermark;
+import io.runnel.windowing.FixedWindows;
+import io.runnel.windowing.Repeatedly;
+import io.runnel.windowing.Sessions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -157,6 +165,38 @@ class PipelineTranslationTest {
 
     assertThat(node(rebuilt, "Shuffle").getTransform()).isInstanceOf(Reshuffle.class);
     assertThat(node(rebuilt, "Spread").getTransform()).isInstanceOf(RehydratedComposite.class);
+  }
+
+  @Test
+  void windowedAndTriggeredGroupByKeyRoundTripsWithStructuredWindowingStrategies() {
+    Pipeline p = Pipeline.create();
+    PCollection<KV<String, Long>> input = TestSources.of(p, "Input",
+        KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of()), KV.of("a", 1L));
+    input.apply("Fixed", Window.<KV<String, Long>>into(FixedWindows.of(Duration.ofMinutes(1)))
+            .triggering(AfterWatermark.pastEndOfWindow()
+                .withEarlyFirings(AfterProcessingTime.pastFirstElementInPane()
+                    .plusDelayOf(Duration.ofSeconds(10)))
+                .withLateFirings(AfterPane.elementCountAtLeast(1)))
+            .withAllowedLateness(Duration.ofMinutes(5), Window.ClosingBehavior.FIRE_ALWAYS)
+            .withOnTimeBehavior(Window.OnTimeBehavior.FIRE_IF_NON_EMPTY)
+            .accumulatingFiredPanes())
+        .apply("GroupFixed", GroupByKey.create());
+    input.apply("Sessions", Window.<KV<String, Long>>into(Sessions.withGapDuration(Duration.ofMinutes(2)))
+            .triggering(Repeatedly.forever(AfterPane.elementCountAtLeast(3))
+                .orFinally(AfterWatermark.pastEndOfWindow()))
+            .withAllowedLateness(Duration.ZERO)
+            .discardingFiredPanes())
+        .apply("GroupSessions", GroupByKey.create());
+
+    io.runnel.sdk.portable.proto.Pipeline proto = assertRoundTrips(p);
+
+    assertThat(proto.getComponents().getWindowingStrategiesMap().values())
+        .allSatisfy(strategy -> {
+          assertThat(strategy.getWindowFn().getUrn()).isNotEqualTo(StandardUrns.WindowFns.JAVA_SERIALIZED);
+          assertThat(strategy.getTrigger().toString()).doesNotContain("java_serialized");
+        })
+        .extracting(strategy -> strategy.getWindowFn().getUrn())
+        .contains(StandardUrns.WindowFns.FIXED, StandardUrns.WindowFns.SESSIONS);
   }
 
   @Test

@@ -50,6 +50,37 @@ class WindowingStrategyTranslationTest {
   }
 
   @Test
+  void closingAndOnTimeBehaviorsRoundTrip() {
+    WindowingStrategy<?, ?> strategy = WindowingStrategy.globalDefault()
+        .withClosingBehavior(WindowingStrategy.ClosingBehavior.FIRE_ALWAYS)
+        .withOnTimeBehavior(WindowingStrategy.OnTimeBehavior.FIRE_IF_NON_EMPTY);
+    SdkComponents components = SdkComponents.create();
+    String id = components.registerWindowingStrategy(strategy);
+    Components proto = components.toComponents();
+
+    assertThat(RehydratedComponents.of(proto).getWindowingStrategy(id)).isEqualTo(strategy);
+  }
+
+  @Test
+  void malformedStrategyFieldsAreNamed() {
+    SdkComponents components = SdkComponents.create();
+    components.registerWindowingStrategy(WindowingStrategy.globalDefault());
+    io.runnel.sdk.portable.proto.WindowingStrategy good =
+        components.toComponents().getWindowingStrategiesMap().values().iterator().next();
+    RehydratedComponents rehydrated = RehydratedComponents.of(components.toComponents());
+
+    assertThatThrownBy(() -> WindowingStrategyTranslation.fromProto(
+        good.toBuilder().setAllowedLatenessMillis(-1).build(), rehydrated))
+        .hasMessageContaining("allowed_lateness_millis must not be negative: -1");
+    assertThatThrownBy(() -> WindowingStrategyTranslation.fromProto(
+        good.toBuilder().clearClosingBehavior().build(), rehydrated))
+        .hasMessageContaining("closing_behavior is unknown");
+    assertThatThrownBy(() -> WindowingStrategyTranslation.fromProto(
+        good.toBuilder().clearTrigger().build(), rehydrated))
+        .hasMessageContaining("trigger has no case set");
+  }
+
+  @Test
   void missingStrategyErrorNamesTheId() {
     assertThatThrownBy(() -> RehydratedComponents.of(Components.getDefaultInstance())
         .getWindowingStrategy("windowing_nowhere"))

@@ -4,6 +4,7 @@ import io.runnel.windowing.BoundedWindow;
 import io.runnel.windowing.GlobalWindow;
 import io.runnel.windowing.TimestampCombiner;
 import io.runnel.windowing.WindowFn;
+import io.runnel.windowing.WindowingStrategy.ClosingBehavior;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -11,18 +12,25 @@ import java.time.Instant;
  * Beam's watermark-hold rules for one grouping. An element holds the output watermark at its
  * output time (per the timestamp combiner) unless that is already behind the output watermark or
  * its window's end is behind the input watermark; then it holds at the window's
- * garbage-collection time instead, and its pane is stamped with the end of the window. Stateless.
+ * garbage-collection time instead, and its pane is stamped with the end of the window.
+ *
+ * <p>There are no end-of-window holds. After a pane that does not finish the window, a
+ * garbage-collection hold is put back only under {@link ClosingBehavior#FIRE_ALWAYS}, so that the
+ * possibly empty final pane is not droppably late downstream. Stateless.
  */
 final class WatermarkHolds {
   private final WindowFn<?, BoundedWindow> windowFn;
   private final TimestampCombiner combiner;
   private final Duration allowedLateness;
+  private final ClosingBehavior closing;
 
   @SuppressWarnings("unchecked")
-  WatermarkHolds(WindowFn<?, ?> windowFn, TimestampCombiner combiner, Duration allowedLateness) {
+  WatermarkHolds(WindowFn<?, ?> windowFn, TimestampCombiner combiner, Duration allowedLateness,
+      ClosingBehavior closing) {
     this.windowFn = (WindowFn<?, BoundedWindow>) windowFn;
     this.combiner = combiner;
     this.allowedLateness = allowedLateness;
+    this.closing = closing;
   }
 
   /** When the window's state is dropped: its end plus the allowed lateness, capped at the end of the global window. */
@@ -43,7 +51,7 @@ final class WatermarkHolds {
   void addElement(WindowState<?, ?, ?> state, Instant timestamp, Instant inputWm, Instant outputWm) {
     Instant hold = combiner.assign(state.window, windowFn.getOutputTime(timestamp, state.window));
     if (!addElementHold(state, hold, inputWm, outputWm)) {
-      addGarbageCollectionHold(state, inputWm);
+      addGarbageCollectionHold(state, inputWm, false);
     }
   }
 
@@ -60,14 +68,21 @@ final class WatermarkHolds {
         }
       }
     }
-    addGarbageCollectionHold(result, inputWm);
+    addGarbageCollectionHold(result, inputWm, false);
   }
 
-  /** The pane's output timestamp, releasing the window's holds. */
-  Instant extractAndRelease(WindowState<?, ?, ?> state) {
+  /**
+   * The pane's output timestamp: the earliest hold, or the end of the window if there is none or
+   * it is the garbage-collection hold. Releases the window's holds; unless the pane finishes the
+   * window, puts back a garbage-collection hold for an empty final pane (see the class comment).
+   */
+  Instant extractAndRelease(WindowState<?, ?, ?> state, boolean isFinished, Instant inputWm) {
     Instant hold = state.hold();
     state.elementHold = null;
     state.extraHold = null;
+    if (!isFinished) {
+      addGarbageCollectionHold(state, inputWm, true);
+    }
     if (hold == null || hold.isAfter(state.window.maxTimestamp())) {
       return state.window.maxTimestamp();
     }
@@ -83,9 +98,14 @@ final class WatermarkHolds {
     return true;
   }
 
-  private void addGarbageCollectionHold(WindowState<?, ?, ?> state, Instant inputWm) {
+  /**
+   * Holds at the garbage-collection time, unless that is already behind the input watermark, or
+   * the hold would only serve an empty final pane ({@code paneIsEmpty}) that is not wanted.
+   */
+  private void addGarbageCollectionHold(WindowState<?, ?, ?> state, Instant inputWm,
+      boolean paneIsEmpty) {
     Instant gc = garbageCollectionTime(state.window);
-    if (gc.isBefore(inputWm)) {
+    if (gc.isBefore(inputWm) || (paneIsEmpty && closing == ClosingBehavior.FIRE_IF_NON_EMPTY)) {
       return;
     }
     if (!gc.isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE)) {
