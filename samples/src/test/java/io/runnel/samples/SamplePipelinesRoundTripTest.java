@@ -51,6 +51,40 @@ class SamplePipelinesRoundTripTest {
     assertThat(readAll(dir.resolve("original"))).containsExactlyInAnyOrderElementsOf(expected);
   }
 
+  @Test
+  void leaderboardRoundTripsToAnIdenticalGraph() {
+    Pipeline original = LeaderboardStyle.buildPipeline(leaderboardOptions(dir.resolve("a/scores")));
+    io.runnel.sdk.portable.proto.Pipeline proto = PipelineTranslation.toProto(original);
+
+    Pipeline rebuilt = PipelineTranslation.fromProto(proto, original.getOptions());
+
+    assertThat(PipelineTranslation.toProto(rebuilt)).isEqualTo(proto);
+    assertThat(proto.getComponents().getTransformsMap().values())
+        .extracting(PTransform::getUniqueName)
+        .contains("GenerateEvents", "CalculateUserScores", "CalculateTeamScores", "WriteUserTotals",
+            "WriteTeamTotals");
+  }
+
+  @Test
+  void rebuiltLeaderboardWritesTheSameTotals() throws IOException {
+    Pipeline original = LeaderboardStyle.buildPipeline(leaderboardOptions(dir.resolve("original/scores")));
+    io.runnel.sdk.portable.proto.Pipeline proto = PipelineTranslation.toProto(original);
+    LeaderboardStyle.LeaderboardOptions rebuiltOptions = leaderboardOptions(dir.resolve("original/scores"));
+
+    original.run().waitUntilFinish();
+    List<String> expected = readAll(dir.resolve("original"));
+    deleteAll(dir.resolve("original"));
+    PipelineTranslation.fromProto(proto, rebuiltOptions).run().waitUntilFinish();
+
+    assertThat(expected).hasSizeGreaterThan(20);
+    assertThat(readAll(dir.resolve("original"))).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  private static LeaderboardStyle.LeaderboardOptions leaderboardOptions(Path output) {
+    return PipelineOptionsFactory.fromArgs("--output=" + output, "--teamWindowDuration=30m")
+        .as(LeaderboardStyle.LeaderboardOptions.class);
+  }
+
   private static WordCount.WordCountOptions wordCountOptions(Path output) {
     return PipelineOptionsFactory.fromArgs("--output=" + output).as(WordCount.WordCountOptions.class);
   }
