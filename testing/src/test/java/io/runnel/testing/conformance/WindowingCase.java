@@ -31,8 +31,9 @@ import java.util.stream.Collectors;
  * windowing (window function, allowed lateness, a never-finishing trigger, accumulating mode)
  * applied to it. The same seed always gives the same case; {@link #toString()} prints all of it.
  *
- * <p>Times are whole seconds from the epoch, so elements, watermarks and window boundaries often
- * coincide exactly, which is where off-by-one errors in lateness and merging hide.
+ * <p>Event times are whole seconds from the epoch and watermarks whole seconds or one millisecond
+ * before, so elements, watermarks, window ends and max timestamps often coincide exactly, which is
+ * where off-by-one errors in lateness and merging hide.
  */
 record WindowingCase(long seed, Shape shape, TriggerChoice trigger, Duration allowedLateness,
     List<Step> script) {
@@ -188,11 +189,11 @@ record WindowingCase(long seed, Shape shape, TriggerChoice trigger, Duration all
     }
   }
 
-  /** {@code advanceWatermarkTo(second)}. */
-  record AdvanceWatermark(long second) implements Step {
+  /** {@code advanceWatermarkTo(millis)}; printed in seconds, with milliseconds only if any. */
+  record AdvanceWatermark(long millis) implements Step {
     @Override
     public String toString() {
-      return "wm(" + second + ")";
+      return "wm(" + (millis % 1000 == 0 ? String.valueOf(millis / 1000) : millis / 1000.0) + ")";
     }
   }
 
@@ -220,7 +221,8 @@ record WindowingCase(long seed, Shape shape, TriggerChoice trigger, Duration all
    * Generates the case of {@code seed}: 20 to 200 elements over one to four keys, event times
    * mostly at or ahead of the watermark and one in four behind it (up to four minutes, so some are
    * late within the allowed lateness and some droppable), the watermark advancing by up to 90
-   * seconds and sometimes by up to ten minutes, and processing time advancing in between.
+   * seconds and sometimes by up to ten minutes (to a whole second, or one millisecond before it:
+   * the max timestamp of the windows ending there), and processing time advancing in between.
    */
   static WindowingCase generate(long seed) {
     Random random = new Random(seed);
@@ -239,8 +241,8 @@ record WindowingCase(long seed, Shape shape, TriggerChoice trigger, Duration all
     int elements = 20 + random.nextInt(181);
 
     List<Step> script = new ArrayList<>();
-    long watermark = 0;
-    script.add(new AdvanceWatermark(watermark));
+    long watermarkSecond = 0;
+    script.add(new AdvanceWatermark(0));
     int added = 0;
     while (added < elements) {
       double action = random.nextDouble();
@@ -248,14 +250,15 @@ record WindowingCase(long seed, Shape shape, TriggerChoice trigger, Duration all
         List<Element> bundle = new ArrayList<>();
         for (int i = 1 + random.nextInt(3); i > 0 && added < elements; i--, added++) {
           long second = random.nextInt(4) == 0
-              ? Math.max(0, watermark - 1 - random.nextInt(240))
-              : watermark + random.nextInt(180);
+              ? Math.max(0, watermarkSecond - 1 - random.nextInt(240))
+              : watermarkSecond + random.nextInt(180);
           bundle.add(new Element("k" + random.nextInt(keys), second, 1 + random.nextInt(100)));
         }
         script.add(new AddElements(bundle));
       } else if (action < 0.8) {
-        watermark += 1 + random.nextInt(random.nextInt(5) == 0 ? 600 : 90);
-        script.add(new AdvanceWatermark(watermark));
+        watermarkSecond += 1 + random.nextInt(random.nextInt(5) == 0 ? 600 : 90);
+        // Sometimes exactly at the max timestamp of windows ending on this second.
+        script.add(new AdvanceWatermark(watermarkSecond * 1000 - (random.nextInt(4) == 0 ? 1 : 0)));
       } else {
         script.add(new AdvanceProcessingTime(1 + random.nextInt(180)));
       }
@@ -278,7 +281,7 @@ record WindowingCase(long seed, Shape shape, TriggerChoice trigger, Duration all
             .toList();
         stream = addAll(stream, values);
       } else if (step instanceof AdvanceWatermark advance) {
-        stream = stream.advanceWatermarkTo(Instant.ofEpochSecond(advance.second()));
+        stream = stream.advanceWatermarkTo(Instant.ofEpochMilli(advance.millis()));
       } else if (step instanceof AdvanceProcessingTime advance) {
         stream = stream.advanceProcessingTime(Duration.ofSeconds(advance.seconds()));
       }
@@ -301,10 +304,19 @@ record WindowingCase(long seed, Shape shape, TriggerChoice trigger, Duration all
         .accumulatingFiredPanes();
   }
 
+  /** The seed and the windowing, in one line. */
+  String description() {
+    return "seed " + seed + ": " + shape + ", " + trigger + ", allowed lateness "
+        + allowedLateness.toSeconds() + "s, accumulating";
+  }
+
+  /** The script, in seconds: {@code add(key@second=value ...)}, {@code wm(second)}, {@code pt(+seconds)}. */
+  String scriptText() {
+    return script.stream().map(Step::toString).collect(Collectors.joining(" ")) + " wm(+inf)";
+  }
+
   @Override
   public String toString() {
-    return "seed " + seed + ": " + shape + ", " + trigger + ", allowed lateness "
-        + allowedLateness.toSeconds() + "s, accumulating; script (seconds): "
-        + script.stream().map(Step::toString).collect(Collectors.joining(" ")) + " wm(+inf)";
+    return description() + "; script (seconds): " + scriptText();
   }
 }

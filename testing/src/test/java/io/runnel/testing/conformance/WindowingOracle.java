@@ -71,7 +71,7 @@ final class WindowingOracle {
     WindowingOracle oracle = new WindowingOracle(windowingCase);
     for (Step step : windowingCase.script()) {
       if (step instanceof AdvanceWatermark advance) {
-        oracle.advanceWatermark(advance.second() * 1000);
+        oracle.advanceWatermark(advance.millis());
       } else if (step instanceof AddElements add) {
         add.elements().forEach(oracle::add);
       }

@@ -47,8 +47,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <ol>
  *   <li>every window the oracle keeps has at least one pane, and its pane with the highest index
  *       carries exactly the batch sum;
- *   <li>a window's panes have distinct indices, and their sums never decrease with the index
- *       (accumulating mode, positive values);
+ *   <li>a window's panes have distinct indices, their sums never decrease with the index
+ *       (accumulating mode, positive values), and their timings never go back: EARLY panes, at
+ *       most one ON_TIME pane, then LATE panes;
  *   <li>no other window has a pane, except, for sessions, a session that later merged into a
  *       larger one: it must lie within a final session of its key and never exceed its sum.
  * </ol>
@@ -86,8 +87,8 @@ class WindowingPropertyTest {
         .apply(Sum.longsPerKey())
         .apply(ParDo.of(new ObservePane()))
         .setCoder(SerializableCoder.of(ObservedPane.class));
-    PAssert.that(panes).satisfies(new FinalPanesMatch(windowingCase.toString(),
-        new HashMap<>(expected.finalSums()), windowingCase.shape().merges()));
+    PAssert.that(panes).satisfies(
+        new FinalPanesMatch(windowingCase, new HashMap<>(expected.finalSums())));
     p.run();
   }
 
@@ -149,14 +150,18 @@ class WindowingPropertyTest {
   private static final class FinalPanesMatch
       implements SerializableFunction<Iterable<ObservedPane>, Void> {
     private static final long serialVersionUID = 1L;
-    private final String windowingCase;
+    private final long seed;
+    private final String description;
+    private final String script;
     private final HashMap<KeyedWindow, Long> expected;
     private final boolean merging;
 
-    FinalPanesMatch(String windowingCase, HashMap<KeyedWindow, Long> expected, boolean merging) {
-      this.windowingCase = windowingCase;
+    FinalPanesMatch(WindowingCase windowingCase, HashMap<KeyedWindow, Long> expected) {
+      this.seed = windowingCase.seed();
+      this.description = windowingCase.description();
+      this.script = windowingCase.scriptText();
       this.expected = expected;
-      this.merging = merging;
+      this.merging = windowingCase.shape().merges();
     }
 
     @Override
@@ -181,16 +186,24 @@ class WindowingPropertyTest {
         }
       });
       byWindow.forEach((window, observed) -> {
-        checkIndicesAndAccumulation(window, observed, violations);
+        checkPaneSequence(window, observed, violations);
         if (!expected.containsKey(window)) {
           checkSupersededSession(window, observed, violations);
         }
       });
-      assertThat(violations).as("%s", windowingCase).isEmpty();
+      violations.sort(null);
+      assertThat(violations)
+          .withFailMessage("%s%n  %s%nscript (seconds): %s%nrerun with -DwindowingPropertySeeds=%d..%d",
+              description, String.join(System.lineSeparator() + "  ", violations), script, seed, seed)
+          .isEmpty();
       return null;
     }
 
-    private static void checkIndicesAndAccumulation(KeyedWindow window, List<ObservedPane> observed,
+    /**
+     * A window's panes, in index order: distinct indices, sums that never decrease (accumulating,
+     * positive values), timings that never go back (EARLY panes, at most one ON_TIME, LATE panes).
+     */
+    private static void checkPaneSequence(KeyedWindow window, List<ObservedPane> observed,
         List<String> violations) {
       for (int i = 1; i < observed.size(); i++) {
         ObservedPane previous = observed.get(i - 1);
@@ -200,8 +213,19 @@ class WindowingPropertyTest {
         } else if (pane.sum() < previous.sum()) {
           violations.add(window + ": accumulating sum decreased from pane " + previous.index()
               + " to pane " + pane.index() + "; panes " + observed);
+        } else if (!canFollow(previous.timing(), pane.timing())) {
+          violations.add(window + ": pane " + pane.index() + " is " + pane.timing() + " after a "
+              + previous.timing() + " pane; panes " + observed);
         }
       }
+    }
+
+    private static boolean canFollow(PaneInfo.Timing previous, PaneInfo.Timing next) {
+      return switch (next) {
+        case EARLY, ON_TIME -> previous == PaneInfo.Timing.EARLY;
+        case LATE -> true;
+        case UNKNOWN -> false;
+      };
     }
 
     private void checkSupersededSession(KeyedWindow window, List<ObservedPane> observed,
