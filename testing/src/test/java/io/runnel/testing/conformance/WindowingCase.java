@@ -235,7 +235,8 @@ record WindowingCase(long seed, Shape shape, TriggerChoice trigger, Duration all
       default -> new SessionGap(pick(random, 10, 30, 90));
     };
     TriggerKind kind = TriggerKind.values()[random.nextInt(TriggerKind.values().length)];
-    TriggerChoice trigger = new TriggerChoice(kind, pick(random, 10, 60, 120), 1 + random.nextInt(5));
+    TriggerChoice trigger =
+        new TriggerChoice(kind, pick(random, 10, 60, 120), 1 + random.nextInt(5));
     Duration lateness = Duration.ofSeconds(pick(random, 0, 0, 60, 180));
     int keys = 1 + random.nextInt(4);
     int elements = 20 + random.nextInt(181);
@@ -277,7 +278,8 @@ record WindowingCase(long seed, Shape shape, TriggerChoice trigger, Duration all
     for (Step step : script) {
       if (step instanceof AddElements add) {
         List<TimestampedValue<KV<String, Long>>> values = add.elements().stream()
-            .map(e -> TimestampedValue.of(KV.of(e.key(), e.value()), Instant.ofEpochSecond(e.second())))
+            .map(e -> TimestampedValue.of(KV.of(e.key(), e.value()),
+                Instant.ofEpochSecond(e.second())))
             .toList();
         stream = addAll(stream, values);
       } else if (step instanceof AdvanceWatermark advance) {
@@ -290,7 +292,8 @@ record WindowingCase(long seed, Shape shape, TriggerChoice trigger, Duration all
   }
 
   @SuppressWarnings("unchecked")
-  private static TestStream.Builder<KV<String, Long>> addAll(TestStream.Builder<KV<String, Long>> stream,
+  private static TestStream.Builder<KV<String, Long>> addAll(
+      TestStream.Builder<KV<String, Long>> stream,
       List<TimestampedValue<KV<String, Long>>> values) {
     return stream.addElements(values.get(0),
         values.subList(1, values.size()).toArray(new TimestampedValue[0]));
@@ -310,7 +313,7 @@ record WindowingCase(long seed, Shape shape, TriggerChoice trigger, Duration all
         + allowedLateness.toSeconds() + "s, accumulating";
   }
 
-  /** The script, in seconds: {@code add(key@second=value ...)}, {@code wm(second)}, {@code pt(+seconds)}. */
+  /** The script in seconds: {@code add(key@second=value ...)}, {@code wm(s)}, {@code pt(+s)}. */
   String scriptText() {
     return script.stream().map(Step::toString).collect(Collectors.joining(" ")) + " wm(+inf)";
   }

@@ -6,7 +6,7 @@ import io.runnel.testing.conformance.WindowingCase.Element;
 import io.runnel.testing.conformance.WindowingCase.Interval;
 import io.runnel.testing.conformance.WindowingCase.Step;
 import java.io.Serializable;
-import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -48,7 +48,7 @@ final class WindowingOracle {
    * @param dropped the number of (element, window) pairs dropped as too late
    * @param lateAdmitted the number of (element, window) pairs added after the watermark had
    *     passed the window's end, but within the allowed lateness
-   * @param merges the number of session proto-windows merged into a live session
+   * @param merges how many times a session proto-window merged with a live session
    */
   record Result(Map<KeyedWindow, Long> finalSums, int dropped, int lateAdmitted, int merges) {}
 
@@ -99,14 +99,11 @@ final class WindowingOracle {
       long sum = element.value();
       if (windowingCase.shape().merges()) {
         // Live sessions are disjoint; the union of those overlapping the new one is an interval.
-        for (Iterator<Map.Entry<Interval, Long>> it = windows.entrySet().iterator(); it.hasNext(); ) {
-          Map.Entry<Interval, Long> other = it.next();
-          if (other.getKey().overlaps(window)) {
-            target = target.span(other.getKey());
-            sum += other.getValue();
-            it.remove();
-            merges++;
-          }
+        List<Interval> overlapping = windows.keySet().stream().filter(window::overlaps).toList();
+        for (Interval other : overlapping) {
+          target = target.span(other);
+          sum += windows.remove(other);
+          merges++;
         }
       }
       windows.merge(target, sum, Long::sum);
@@ -115,21 +112,16 @@ final class WindowingOracle {
 
   private void advanceWatermark(long millis) {
     watermark = millis;
-    for (Iterator<Map.Entry<String, Map<Interval, Long>>> keys = live.entrySet().iterator(); keys.hasNext(); ) {
-      Map.Entry<String, Map<Interval, Long>> key = keys.next();
-      for (Iterator<Map.Entry<Interval, Long>> it = key.getValue().entrySet().iterator(); it.hasNext(); ) {
-        Map.Entry<Interval, Long> window = it.next();
-        if (expired(window.getKey())) {
-          Long previous = finalSums.put(new KeyedWindow(key.getKey(), window.getKey()), window.getValue());
-          if (previous != null) {
-            throw new IllegalStateException("window finalized twice: " + key.getKey() + " " + window.getKey());
-          }
-          it.remove();
-        }
+    live.forEach((key, windows) -> windows.entrySet().removeIf(window -> {
+      if (!expired(window.getKey())) {
+        return false;
       }
-      if (key.getValue().isEmpty()) {
-        keys.remove();
+      Long previous = finalSums.put(new KeyedWindow(key, window.getKey()), window.getValue());
+      if (previous != null) {
+        throw new IllegalStateException("window finalized twice: " + key + " " + window.getKey());
       }
-    }
+      return true;
+    }));
+    live.values().removeIf(Map::isEmpty);
   }
 }
