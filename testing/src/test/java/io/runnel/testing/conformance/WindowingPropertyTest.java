@@ -101,7 +101,10 @@ class WindowingPropertyTest {
     p.run();
   }
 
-  /** Guards the property against a generator that never produces the hard cases. */
+  /**
+   * Guards the property against a generator that stops producing the hard cases (of the 100
+   * fixed cases, 88 drop data, 56 admit late data and 33 merge sessions).
+   */
   @Test
   void generatedCasesCoverDroppedAndLateDataMergingEveryWindowFnAndEveryTrigger() {
     Set<Class<?>> shapes = new HashSet<>();
@@ -121,10 +124,10 @@ class WindowingPropertyTest {
     }
     assertThat(shapes).hasSize(3);
     assertThat(triggers).containsExactlyInAnyOrder(TriggerKind.values());
-    assertThat(withDrops).as("cases with droppable data").isGreaterThanOrEqualTo(5);
+    assertThat(withDrops).as("cases with droppable data").isGreaterThanOrEqualTo(40);
     assertThat(withLateData).as("cases with late data within the allowed lateness")
-        .isGreaterThanOrEqualTo(5);
-    assertThat(withMerges).as("cases with merging sessions").isGreaterThanOrEqualTo(3);
+        .isGreaterThanOrEqualTo(25);
+    assertThat(withMerges).as("cases with merging sessions").isGreaterThanOrEqualTo(15);
   }
 
   /** One emitted pane of one key and window. */
