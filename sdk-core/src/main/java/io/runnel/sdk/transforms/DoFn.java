@@ -1,6 +1,7 @@
 package io.runnel.sdk.transforms;
 
 import io.runnel.sdk.options.PipelineOptions;
+import io.runnel.sdk.state.TimeDomain;
 import io.runnel.sdk.values.PCollectionView;
 import io.runnel.sdk.values.TupleTag;
 import io.runnel.sdk.values.TypeDescriptor;
@@ -20,6 +21,16 @@ import java.time.Instant;
  * type and annotation: {@code @Element InputT}, {@code @Timestamp Instant}, {@link
  * OutputReceiver}, {@link MultiOutputReceiver}, {@link BoundedWindow}, {@link PaneInfo},
  * {@link ProcessContext}, {@link PipelineOptions}.
+ *
+ * <p>A {@code DoFn<KV<K, V>, OutputT>} may be stateful: it declares per-key, per-window state on
+ * final {@link StateId} fields holding a {@code StateSpec}, and timers on final {@link TimerId}
+ * (or {@link TimerFamily}) fields holding a {@code TimerSpec}; its methods take them as {@code
+ * @StateId("id") ValueState<Long>}, {@code @TimerId("id") Timer} or {@code @TimerFamily("id")
+ * TimerMap} parameters. Each timer has an {@link OnTimer} method (each family an {@link
+ * OnTimerFamily} method), which may also take {@link OnTimerContext}, {@code @Key K}, {@link
+ * TimeDomain}, {@code @Timestamp Instant}, the window and receivers. {@link OnWindowExpiration}
+ * runs once per key and window when the window expires, before its state is dropped. See
+ * {@code io.runnel.sdk.state}.
  *
  * <p>Life cycle, per instance: {@link Setup} once, then for each bundle {@link StartBundle},
  * {@link ProcessElement} per element, {@link FinishBundle}; finally {@link Teardown} (best
@@ -79,6 +90,80 @@ public abstract class DoFn<InputT, OutputT> implements Serializable {
     /** The id of the side input, as given to {@code ParDo.withSideInput(id, view)}. */
     String value();
   }
+
+  /** Declares state (on a final {@code StateSpec} field) or asks for it (on a parameter). */
+  @Documented
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target({ElementType.FIELD, ElementType.PARAMETER})
+  public @interface StateId {
+    /** The state's id, unique among the {@code DoFn}'s state declarations. */
+    String value();
+  }
+
+  /**
+   * On a {@code @StateId} parameter: the runner reads the state before the call, as if {@code
+   * readLater()} had been called. Only for readable state.
+   */
+  @Documented
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.PARAMETER)
+  public @interface AlwaysFetched {}
+
+  /**
+   * Declares a timer (on a final {@code TimerSpec} field) or asks for it (on a {@code Timer}
+   * parameter). In an {@link OnTimerFamily} method, on a {@code String} parameter, it receives
+   * the id of the firing timer within the family.
+   */
+  @Documented
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target({ElementType.FIELD, ElementType.PARAMETER})
+  public @interface TimerId {
+    /** The timer's id, unique among the {@code DoFn}'s timer declarations. */
+    String value() default "";
+  }
+
+  /** Declares a timer family (on a final {@code TimerSpec} field) or asks for its {@code TimerMap}. */
+  @Documented
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target({ElementType.FIELD, ElementType.PARAMETER})
+  public @interface TimerFamily {
+    /** The family's id, unique among the {@code DoFn}'s timer family declarations. */
+    String value();
+  }
+
+  /** Marks the method called when the timer with this id fires. */
+  @Documented
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.METHOD)
+  public @interface OnTimer {
+    /** The {@link TimerId} of the timer. */
+    String value();
+  }
+
+  /** Marks the method called when any timer of the family with this id fires. */
+  @Documented
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.METHOD)
+  public @interface OnTimerFamily {
+    /** The {@link TimerFamily} id of the family. */
+    String value();
+  }
+
+  /**
+   * Marks the method called once per key and window of a stateful {@code DoFn} when the window
+   * expires (the input watermark passes its {@code maxTimestamp()} plus the allowed lateness),
+   * before the window's state is garbage-collected; it can read the state and output.
+   */
+  @Documented
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.METHOD)
+  public @interface OnWindowExpiration {}
+
+  /** Marks the parameter of an {@link OnTimer} or {@link OnWindowExpiration} method receiving the key. */
+  @Documented
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.PARAMETER)
+  public @interface Key {}
 
   /** Receives the outputs of one output of a {@code DoFn}. */
   public interface OutputReceiver<T> {
@@ -141,6 +226,27 @@ public abstract class DoFn<InputT, OutputT> implements Serializable {
 
     /** The pane the element was emitted in. */
     public abstract PaneInfo pane();
+  }
+
+  /** What an {@link OnTimer} or {@link OnTimerFamily} method may read and output. */
+  public abstract class OnTimerContext extends WindowedContext {
+    /** The output timestamp of the timer: the default timestamp of outputs. */
+    public abstract Instant timestamp();
+
+    /** The time the timer was set to fire at, in its time domain. */
+    public abstract Instant fireTimestamp();
+
+    /** The window of the timer. */
+    public abstract BoundedWindow window();
+
+    /** The time domain of the timer. */
+    public abstract TimeDomain timeDomain();
+  }
+
+  /** What an {@link OnWindowExpiration} method may read and output. */
+  public abstract class OnWindowExpirationContext extends WindowedContext {
+    /** The expiring window. */
+    public abstract BoundedWindow window();
   }
 
   /**

@@ -1,7 +1,10 @@
 package io.runnel.sdk.transforms;
 
+import io.runnel.sdk.coders.Coder;
+import io.runnel.sdk.coders.KvCoder;
 import io.runnel.sdk.internal.JavaSerialization;
 import io.runnel.sdk.transforms.internal.DoFnSignature;
+import io.runnel.sdk.transforms.internal.StateCoderInference;
 import io.runnel.sdk.values.PCollection;
 import io.runnel.sdk.values.PCollectionTuple;
 import io.runnel.sdk.values.PCollectionView;
@@ -19,6 +22,11 @@ import java.util.Map;
  * Applies a {@link DoFn} to each element: {@code input.apply(ParDo.of(new MyFn()))}. With
  * {@link SingleOutput#withOutputTags} a {@code DoFn} writes several outputs; with {@link
  * SingleOutput#withSideInputs} it reads side inputs.
+ *
+ * <p>A stateful {@code DoFn} (one declaring state or timers) is checked when applied: its input
+ * must be a {@code PCollection<KV<K, V>>} with a {@link KvCoder} whose key coder is
+ * deterministic, timers are rejected in merging windows (sessions), and the coders of its state
+ * specs are inferred from their field types through the pipeline's {@code CoderRegistry}.
  */
 public final class ParDo {
   private ParDo() {}
@@ -149,6 +157,11 @@ public final class ParDo {
     @Override
     public PCollectionTuple expand(PCollection<? extends InputT> input) {
       checkSideInputIds();
+      DoFnSignature signature = DoFnSignature.of(fn.getClass());
+      if (signature.isStateful()) {
+        checkStatefulInput(input, signature);
+        StateCoderInference.finishSpecs(fn, input.getPipeline().getCoderRegistry());
+      }
       Map<TupleTag<?>, PCollection<?>> outputs = new LinkedHashMap<>();
       outputs.put(mainOutputTag, newOutput(input, fn.getOutputTypeDescriptor()));
       for (TupleTag<?> tag : additionalOutputTags.getAll()) {
@@ -179,6 +192,51 @@ public final class ParDo {
                   + sideInputs.keySet());
             }
           });
+    }
+
+    private void checkStatefulInput(PCollection<?> input, DoFnSignature signature) {
+      String fnClass = fn.getClass().getName();
+      Coder<?> coder = input.getCoder();
+      if (!(coder instanceof KvCoder<?, ?> kvCoder)) {
+        throw new IllegalArgumentException("Stateful DoFn " + fnClass + " ("
+            + firstDeclaration(signature) + ") needs a keyed input PCollection<KV<K, V>>; its"
+            + " input " + input + " has coder " + coder + ". State and timers are per key: key"
+            + " the input first, e.g. with WithKeys.of(...), and give it a KvCoder");
+      }
+      try {
+        kvCoder.getKeyCoder().verifyDeterministic();
+      } catch (Coder.NonDeterministicException e) {
+        throw new IllegalArgumentException("Stateful DoFn " + fnClass + " cannot keep state by"
+            + " keys of " + input + " encoded with " + kvCoder.getKeyCoder() + ": "
+            + e.getMessage() + ". Keys are compared by their encoding; set a deterministic key"
+            + " coder with .setCoder(KvCoder.of(...)) on " + input + " (e.g. StringUtf8Coder,"
+            + " VarLongCoder, or a deterministic custom coder)", e);
+      }
+      if (signature.usesTimers() && !input.getWindowingStrategy().getWindowFn().isNonMerging()) {
+        throw new IllegalArgumentException("Stateful DoFn " + fnClass + " uses "
+            + firstTimer(signature) + ", but its input " + input + " is windowed with "
+            + input.getWindowingStrategy().getWindowFn().getClass().getSimpleName()
+            + ", which merges windows: timers are not supported in merging windows. Window the"
+            + " input into non-merging windows (e.g. FixedWindows) before this ParDo, or track"
+            + " the session in state without timers");
+      }
+    }
+
+    private static String firstDeclaration(DoFnSignature signature) {
+      return signature.stateDeclarations().values().stream()
+          .map(d -> "state '" + d.id() + "' in field '" + d.field().getName() + "'")
+          .findFirst()
+          .orElseGet(() -> signature.usesTimers() ? firstTimer(signature)
+              : "@OnWindowExpiration method " + signature.onWindowExpiration().method().getName());
+    }
+
+    private static String firstTimer(DoFnSignature signature) {
+      return signature.timerDeclarations().values().stream()
+          .map(d -> "timer '" + d.id() + "' in field '" + d.field().getName() + "'")
+          .findFirst()
+          .orElseGet(() -> signature.timerFamilyDeclarations().values().stream()
+              .map(d -> "timer family '" + d.id() + "' in field '" + d.field().getName() + "'")
+              .findFirst().orElseThrow());
     }
 
     private static <T> PCollection<T> newOutput(PCollection<?> input, TypeDescriptor<T> type) {
