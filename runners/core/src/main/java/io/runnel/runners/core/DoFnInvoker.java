@@ -7,6 +7,7 @@ import io.runnel.sdk.transforms.internal.DoFnSignature.MethodSignature;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,6 +27,9 @@ public final class DoFnInvoker {
   private final MethodHandle finishBundle;
   private final MethodHandle setup;
   private final MethodHandle teardown;
+  private final Map<String, MethodHandle> onTimer;
+  private final Map<String, MethodHandle> onTimerFamily;
+  private final MethodHandle onWindowExpiration;
 
   private DoFnInvoker(DoFnSignature signature) {
     this.signature = signature;
@@ -34,6 +38,9 @@ public final class DoFnInvoker {
     this.finishBundle = compile(signature.finishBundle());
     this.setup = compile(signature.setup());
     this.teardown = compile(signature.teardown());
+    this.onTimer = compileAll(signature.onTimerMethods());
+    this.onTimerFamily = compileAll(signature.onTimerFamilyMethods());
+    this.onWindowExpiration = compile(signature.onWindowExpiration());
   }
 
   /** The invoker of {@code fnClass}, compiled once. */
@@ -66,6 +73,40 @@ public final class DoFnInvoker {
     invoke(teardown, fn, args);
   }
 
+  /**
+   * Calls the {@code @OnTimer} method of {@code timerId}; the provider supplies the firing
+   * timer's key, window, time domain and context.
+   *
+   * @throws IllegalArgumentException when the {@code DoFn} declares no timer {@code timerId}
+   */
+  public void invokeOnTimer(String timerId, DoFn<?, ?> fn, ArgumentProvider<?, ?> args) {
+    invoke(callback(onTimer, timerId, "@OnTimer"), fn, args);
+  }
+
+  /**
+   * Calls the {@code @OnTimerFamily} method of {@code familyId}; the provider's {@link
+   * ArgumentProvider#timerId()} names the firing timer within the family.
+   *
+   * @throws IllegalArgumentException when the {@code DoFn} declares no family {@code familyId}
+   */
+  public void invokeOnTimerFamily(String familyId, DoFn<?, ?> fn, ArgumentProvider<?, ?> args) {
+    invoke(callback(onTimerFamily, familyId, "@OnTimerFamily"), fn, args);
+  }
+
+  /** Calls the {@code @OnWindowExpiration} method, if there is one. */
+  public void invokeOnWindowExpiration(DoFn<?, ?> fn, ArgumentProvider<?, ?> args) {
+    invoke(onWindowExpiration, fn, args);
+  }
+
+  private MethodHandle callback(Map<String, MethodHandle> handles, String id, String annotation) {
+    MethodHandle handle = handles.get(id);
+    if (handle == null) {
+      throw new IllegalArgumentException("DoFn " + signature.fnClass().getName() + " has no "
+          + annotation + "(\"" + id + "\") method; it has " + handles.keySet());
+    }
+    return handle;
+  }
+
   private static void invoke(MethodHandle handle, DoFn<?, ?> fn, ArgumentProvider<?, ?> args) {
     if (handle == null) {
       return;
@@ -75,6 +116,12 @@ public final class DoFnInvoker {
     } catch (Throwable t) {
       throw UserCodeException.wrap(t);
     }
+  }
+
+  private static Map<String, MethodHandle> compileAll(Map<String, MethodSignature> methods) {
+    Map<String, MethodHandle> handles = new HashMap<>();
+    methods.forEach((id, method) -> handles.put(id, compile(method)));
+    return Map.copyOf(handles);
   }
 
   private static MethodHandle compile(MethodSignature method) {
@@ -106,10 +153,12 @@ public final class DoFnInvoker {
       throws ReflectiveOperationException {
     MethodHandles.Lookup lookup = MethodHandles.publicLookup();
     MethodHandle getter;
-    if (parameter.kind() == DoFnParameter.Kind.SIDE_INPUT) {
-      getter = lookup.findVirtual(ArgumentProvider.class, "sideInput",
-          MethodType.methodType(Object.class, String.class));
-      getter = MethodHandles.insertArguments(getter, 1, parameter.sideInputId());
+    String byId = byIdProviderMethod(parameter.kind());
+    if (byId != null) {
+      Class<?> returned = ArgumentProvider.class.getMethod(byId, String.class).getReturnType();
+      getter = lookup.findVirtual(ArgumentProvider.class, byId,
+          MethodType.methodType(returned, String.class));
+      getter = MethodHandles.insertArguments(getter, 1, parameter.id());
     } else {
       String name = providerMethod(parameter.kind());
       Class<?> returned = ArgumentProvider.class.getMethod(name).getReturnType();
@@ -130,7 +179,24 @@ public final class DoFnInvoker {
       case START_BUNDLE_CONTEXT -> "startBundleContext";
       case FINISH_BUNDLE_CONTEXT -> "finishBundleContext";
       case PIPELINE_OPTIONS -> "pipelineOptions";
-      case SIDE_INPUT -> throw new IllegalArgumentException("side inputs are bound by id");
+      case TIMER_ID -> "timerId";
+      case KEY -> "key";
+      case TIME_DOMAIN -> "timeDomain";
+      case ON_TIMER_CONTEXT -> "onTimerContext";
+      case ON_WINDOW_EXPIRATION_CONTEXT -> "onWindowExpirationContext";
+      case SIDE_INPUT, STATE, TIMER, TIMER_FAMILY ->
+          throw new IllegalArgumentException(kind + " is bound by id");
+    };
+  }
+
+  /** The provider method taking the parameter's id, or null for kinds without an id. */
+  private static String byIdProviderMethod(DoFnParameter.Kind kind) {
+    return switch (kind) {
+      case SIDE_INPUT -> "sideInput";
+      case STATE -> "state";
+      case TIMER -> "timer";
+      case TIMER_FAMILY -> "timerFamily";
+      default -> null;
     };
   }
 }
