@@ -111,7 +111,8 @@ final class StageGraph {
           : new TriggeredGroupSink(gbk.name(), gbk.input(), TriggeredGroupSink.contentsFor(gbk));
     }
     if (root instanceof Step.CombineStep combine) {
-      return isBatch(combine.input()) ? new CombineSink(combine, order)
+      return isBatch(combine.input())
+          ? new CombineSink(combine, order, CombineSink.slidingAssignOf(combine, plan))
           : new TriggeredGroupSink(combine.name(), combine.input(), TriggeredGroupSink.contentsFor(combine));
     }
     if (root instanceof Step.FlattenStep) {
