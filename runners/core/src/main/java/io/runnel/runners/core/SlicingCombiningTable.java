@@ -23,9 +23,10 @@ import java.util.function.Consumer;
  * multiple of the period, on the batch path. Each value is added once, to the accumulator of its
  * key and <em>slice</em>: the period-long interval {@code [offset + j * period, offset + (j + 1) *
  * period)} holding its timestamp. A window of {@code n = size / period} periods is exactly {@code
- * n} consecutive slices, so {@link #fireAll} builds each window's output by merging the
- * accumulators of the slices it covers: overlapping windows share the per-slice partial results
- * instead of each element updating {@code n} accumulators.
+ * n} consecutive slices, so {@link #fireAll} builds each window's output from the accumulators
+ * of the slices it covers: overlapping windows share the per-slice partial results instead of
+ * each element updating {@code n} accumulators, and per-block prefix and suffix merges keep the
+ * work per window constant rather than {@code n} merges (see {@link #fireKey}).
  *
  * <p>The output is what {@link CombiningTable} gives for the same elements after {@code
  * SlidingWindows} assigned their windows: one value per key and window holding at least one
@@ -35,9 +36,9 @@ import java.util.function.Consumer;
  * order of first arrival, each key's windows by start; a shuffling {@link GroupOrder} permutes.
  *
  * <p>Elements are placed by their timestamp alone and the windows they carry are ignored, so a
- * runner may hand them over without assigning the sliding windows first. A window's merge starts
- * from a fresh accumulator followed by its slices', and {@link Combine.CombineFn#mergeAccumulators}
- * may only mutate the first, so slice accumulators stay intact for the next window.
+ * runner may hand them over without assigning the sliding windows first. Every merge at firing
+ * starts from a fresh accumulator, and {@link Combine.CombineFn#mergeAccumulators} may only
+ * mutate the first, so slice accumulators and partial merges stay intact for the next window.
  *
  * <p>Owned by one thread.
  */
@@ -150,7 +151,7 @@ public final class SlicingCombiningTable<K, InputT, AccumT, OutputT>
   @Override
   public void fireAll(Consumer<WindowedValue<KV<K, OutputT>>> out, GroupOrder reorder) {
     List<WindowedValue<KV<K, OutputT>>> all = new ArrayList<>(sliceCount);
-    List<AccumT> inputs = new ArrayList<>(slicesPerWindow + 1);
+    List<AccumT> inputs = new ArrayList<>(3);
     for (KeySlices<K, AccumT> slices : keys.values()) {
       fireKey(slices, inputs, all);
     }
@@ -163,25 +164,43 @@ public final class SlicingCombiningTable<K, InputT, AccumT, OutputT>
   /**
    * Emits the windows of one key that cover at least one of its slices, by start. A window is
    * named by the index of its first slice; {@code [lo, hi)} are the key's slices in the window.
+   *
+   * <p>Slice indices are cut into blocks of {@code n} (a window's length in slices), so a
+   * window is the tail of one block plus the head of the next. Each slice gets the merge of its
+   * block up to it (prefix) and from it on (suffix); a window is then one suffix merged with one
+   * prefix: about three merges per window and two per slice, instead of {@code n} per window.
    */
   private void fireKey(KeySlices<K, AccumT> slices, List<AccumT> inputs,
       List<WindowedValue<KV<K, OutputT>>> out) {
     Slice<AccumT>[] sorted = slices.sorted();
+    int length = sorted.length;
+    List<AccumT> prefixes = new ArrayList<>(length);
+    List<AccumT> suffixes = new ArrayList<>(length);
+    blockPartials(sorted, prefixes, suffixes, inputs);
     int lo = 0;
     int hi = 0;
+    int nextBlock = 0;
     long window = sorted[0].index - slicesPerWindow + 1;
     while (true) {
       long lastSlice = window + slicesPerWindow - 1;
-      while (hi < sorted.length && sorted[hi].index <= lastSlice) {
+      while (hi < length && sorted[hi].index <= lastSlice) {
         hi++;
       }
       while (lo < hi && sorted[lo].index < window) {
         lo++;
       }
       if (lo < hi) {
-        out.add(output(slices.key, window, sorted, lo, hi, inputs));
+        long nextBlockStart = (Math.floorDiv(window, slicesPerWindow) + 1) * slicesPerWindow;
+        while (nextBlock < length && sorted[nextBlock].index < nextBlockStart) {
+          nextBlock++;
+        }
+        int split = Math.max(lo, Math.min(nextBlock, hi));
+        AccumT tail = lo < split ? suffixes.get(lo) : null;
+        AccumT head = split < hi ? prefixes.get(hi - 1) : null;
+        AccumT merged = tail == null ? mergeFresh(inputs, head, null) : mergeFresh(inputs, tail, head);
+        out.add(output(slices.key, window, merged, sorted, lo, hi));
         window++;
-      } else if (hi < sorted.length) {
+      } else if (hi < length) {
         window = sorted[hi].index - slicesPerWindow + 1;
       } else {
         return;
@@ -189,20 +208,54 @@ public final class SlicingCombiningTable<K, InputT, AccumT, OutputT>
     }
   }
 
-  private WindowedValue<KV<K, OutputT>> output(K key, long windowIndex, Slice<AccumT>[] sorted,
-      int lo, int hi, List<AccumT> inputs) {
+  /** Per slice, the merge of its block's slices up to it and from it on. */
+  private void blockPartials(Slice<AccumT>[] sorted, List<AccumT> prefixes, List<AccumT> suffixes,
+      List<AccumT> inputs) {
+    int length = sorted.length;
+    for (int i = 0; i < length; i++) {
+      AccumT own = sorted[i].accumulator;
+      prefixes.add(i > 0 && sameBlock(sorted[i - 1], sorted[i])
+          ? mergeFresh(inputs, prefixes.get(i - 1), own) : own);
+      suffixes.add(null);
+    }
+    for (int i = length - 1; i >= 0; i--) {
+      AccumT own = sorted[i].accumulator;
+      suffixes.set(i, i < length - 1 && sameBlock(sorted[i], sorted[i + 1])
+          ? mergeFresh(inputs, own, suffixes.get(i + 1)) : own);
+    }
+  }
+
+  private boolean sameBlock(Slice<AccumT> a, Slice<AccumT> b) {
+    return Math.floorDiv(a.index, slicesPerWindow) == Math.floorDiv(b.index, slicesPerWindow);
+  }
+
+  /**
+   * A fresh accumulator merged with {@code a} and {@code b} (if not null). Only the fresh one is
+   * first, so {@code a} and {@code b}, shared by other windows, stay intact.
+   */
+  private AccumT mergeFresh(List<AccumT> inputs, AccumT a, AccumT b) {
     inputs.clear();
     inputs.add(fn.createAccumulator());
-    Instant timestamp = sorted[lo].timestamp;
-    for (int i = lo; i < hi; i++) {
-      inputs.add(sorted[i].accumulator);
-      timestamp = timestampCombiner.combine(timestamp, sorted[i].timestamp);
+    inputs.add(a);
+    if (b != null) {
+      inputs.add(b);
     }
-    AccumT merged = fn.mergeAccumulators(inputs);
+    return fn.mergeAccumulators(inputs);
+  }
+
+  private WindowedValue<KV<K, OutputT>> output(K key, long windowIndex, AccumT merged,
+      Slice<AccumT>[] sorted, int lo, int hi) {
     IntervalWindow window = windowAt(windowIndex);
-    Instant outputTimestamp =
-        timestampCombiner == TimestampCombiner.END_OF_WINDOW ? window.maxTimestamp() : timestamp;
-    return WindowedValue.of(KV.of(key, fn.extractOutput(merged)), outputTimestamp, window,
+    Instant timestamp;
+    if (timestampCombiner == TimestampCombiner.END_OF_WINDOW) {
+      timestamp = window.maxTimestamp();
+    } else {
+      timestamp = sorted[lo].timestamp;
+      for (int i = lo + 1; i < hi; i++) {
+        timestamp = timestampCombiner.combine(timestamp, sorted[i].timestamp);
+      }
+    }
+    return WindowedValue.of(KV.of(key, fn.extractOutput(merged)), timestamp, window,
         PaneInfo.ON_TIME_AND_ONLY_FIRING);
   }
 

@@ -98,34 +98,41 @@ class SlicingCombiningTableTest {
   @EnumSource(TimestampCombiner.class)
   void matchesTheTableOfAssignedWindowsAcrossOffsetsNegativeTimestampsAndMergedBundles(
       TimestampCombiner combiner) {
-    for (long offset = 0; offset < 3; offset++) {
-      SlidingWindows windows = SlidingWindows.of(Duration.ofMillis(12)).every(Duration.ofMillis(3))
-          .withOffset(Duration.ofMillis(offset));
-      WindowingStrategy<?, ?> strategy = strategy(windows, combiner);
-      Random random = new Random(42 + offset);
-      CollectFn slicingFn = new CollectFn();
-      CollectFn referenceFn = new CollectFn();
-      SlicingCombiningTable<String, Long, List<Long>, List<Long>> sliced = slicing(strategy, slicingFn);
-      CombiningTable<String, Long, List<Long>, List<Long>> reference =
-          new CombiningTable<>(StringUtf8Coder.of(), referenceFn, strategy);
-      for (int bundle = 0; bundle < 5; bundle++) {
-        SlicingCombiningTable<String, Long, List<Long>, List<Long>> slicedPart = slicing(strategy, slicingFn);
-        CombiningTable<String, Long, List<Long>, List<Long>> referencePart =
-            new CombiningTable<>(StringUtf8Coder.of(), referenceFn, strategy);
-        for (int i = 0; i < 60; i++) {
-          // Sparse and negative timestamps, so some windows see one slice and some keys gaps.
-          long millis = random.nextInt(80) - 40 + (random.nextInt(4) == 0 ? 200 : 0);
-          WindowedValue<KV<String, Long>> e = element("k" + random.nextInt(3), bundle * 100L + i, millis);
-          slicedPart.add(e);
-          referencePart.add(assigned(e, windows));
-        }
-        sliced.mergeFrom(slicedPart);
-        reference.mergeFrom(referencePart);
+    long[][] sizesAndPeriods = {{12, 3}, {10, 10}, {15, 3}, {7, 1}};
+    for (long[] sizeAndPeriod : sizesAndPeriods) {
+      for (long offset = 0; offset < Math.min(3, sizeAndPeriod[1]); offset++) {
+        checkAgainstAssignedWindows(combiner, SlidingWindows.of(Duration.ofMillis(sizeAndPeriod[0]))
+            .every(Duration.ofMillis(sizeAndPeriod[1])).withOffset(Duration.ofMillis(offset)));
       }
-
-      assertThat(fire(sliced)).as("offset %s", offset).containsExactlyInAnyOrderElementsOf(fire(reference));
-      assertThat(sliced.size()).isZero();
     }
+  }
+
+  private static void checkAgainstAssignedWindows(TimestampCombiner combiner, SlidingWindows windows) {
+    long offset = windows.getOffset().toMillis();
+    WindowingStrategy<?, ?> strategy = strategy(windows, combiner);
+    Random random = new Random(42 + offset);
+    CollectFn slicingFn = new CollectFn();
+    CollectFn referenceFn = new CollectFn();
+    SlicingCombiningTable<String, Long, List<Long>, List<Long>> sliced = slicing(strategy, slicingFn);
+    CombiningTable<String, Long, List<Long>, List<Long>> reference =
+        new CombiningTable<>(StringUtf8Coder.of(), referenceFn, strategy);
+    for (int bundle = 0; bundle < 5; bundle++) {
+      SlicingCombiningTable<String, Long, List<Long>, List<Long>> slicedPart = slicing(strategy, slicingFn);
+      CombiningTable<String, Long, List<Long>, List<Long>> referencePart =
+          new CombiningTable<>(StringUtf8Coder.of(), referenceFn, strategy);
+      for (int i = 0; i < 60; i++) {
+        // Sparse and negative timestamps, so some windows see one slice and some keys gaps.
+        long millis = random.nextInt(80) - 40 + (random.nextInt(4) == 0 ? 200 : 0);
+        WindowedValue<KV<String, Long>> e = element("k" + random.nextInt(3), bundle * 100L + i, millis);
+        slicedPart.add(e);
+        referencePart.add(assigned(e, windows));
+      }
+      sliced.mergeFrom(slicedPart);
+      reference.mergeFrom(referencePart);
+    }
+
+    assertThat(fire(sliced)).as("%s", windows).containsExactlyInAnyOrderElementsOf(fire(reference));
+    assertThat(sliced.size()).isZero();
   }
 
   @Test
