@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * <p>When the input comes straight from a {@code Window.into(SlidingWindows...)} that {@link
  * SlicingCombiningTable} supports, the tables combine by slices, and the chain hands this sink
  * the elements of that {@code Window.into} before it assigns them their windows ({@link
- * #bypassedAssign}): the slice follows from the timestamp, and the n windows per element are
+ * #bypasses}): the slice follows from the timestamp, and the n windows per element are
  * never built.
  */
 final class CombineSink extends RootSink<CombineAccumulators<Object, Object, Object>> {
@@ -66,8 +66,8 @@ final class CombineSink extends RootSink<CombineAccumulators<Object, Object, Obj
     }
     for (Step step : plan.steps()) {
       if (step instanceof Step.AssignStep assign && assign.output() == combine.input()
-          && assign.transform().getWindowFn() != null
-          && assign.transform().getWindowFn().equals(combine.input().getWindowingStrategy().getWindowFn())) {
+          && combine.input().getWindowingStrategy().getWindowFn()
+              .equals(assign.transform().getWindowFn())) {
         return assign;
       }
     }
@@ -80,7 +80,8 @@ final class CombineSink extends RootSink<CombineAccumulators<Object, Object, Obj
     return () -> newTable(fn);
   }
 
-  private CombineAccumulators<Object, Object, Object> newTable(Combine.CombineFn<Object, Object, Object> fn) {
+  private CombineAccumulators<Object, Object, Object> newTable(
+      Combine.CombineFn<Object, Object, Object> fn) {
     PCollection<?> input = step.input();
     return bypassedAssign != null
         ? new SlicingCombiningTable<>(keyCoder, fn, input.getWindowingStrategy())
