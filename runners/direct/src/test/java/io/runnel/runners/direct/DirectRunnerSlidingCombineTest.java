@@ -267,6 +267,15 @@ class DirectRunnerSlidingCombineTest {
     assertThat(observeOrder("--directParallelism=2", "--directBundleSize=5")).isEqualTo(first);
   }
 
+  @Test
+  void aSeedPermutesTheOutputReproducibly() {
+    List<String> unseeded = observeOrder("--directParallelism=2");
+    List<String> seeded = observeOrder("--directSeed=5", "--directParallelism=2");
+
+    assertThat(observeOrder("--directSeed=5", "--directParallelism=1")).isEqualTo(seeded);
+    assertThat(seeded).isNotEqualTo(unseeded).containsExactlyInAnyOrderElementsOf(unseeded);
+  }
+
   private static List<String> observeOrder(String... args) {
     Pipeline p = pipeline(args);
     PCollection<String> out = windowed(p, input(400), 3, TimestampCombiner.END_OF_WINDOW)
