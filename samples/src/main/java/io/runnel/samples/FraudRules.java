@@ -114,7 +114,12 @@ import java.util.stream.Collectors;
  * raises its {@link Rule#LARGE_AMOUNT} alert (a plain {@code ParDo}), but is dropped from every
  * window that has already closed, so it is never evaluated by the windowed rules once its own
  * evaluation window has fired; it still counts as look-back context in later windows that are
- * still open. The direct runner counts the dropped copies in its dropped-late-data metric.
+ * still open. The direct runner counts the dropped copies in its dropped-late-data metric. As
+ * look-back, a late transaction can also keep a later one of the same burst from raising the
+ * velocity alert (its predecessor is already over the limit), so a burst whose crossing
+ * transaction arrived late goes unreported. Allowing lateness would not fix that without state:
+ * a late pane re-evaluates its window, so accumulating panes repeat alerts already raised and
+ * discarding panes lose the look-back. Reporting such bursts is a job for state and timers.
  */
 public final class FraudRules {
   /** How many transactions the generated default input holds. */
@@ -324,8 +329,9 @@ public final class FraudRules {
   /**
    * Rules 2 and 3: groups each user's transactions into sliding windows of {@code lookBack} plus
    * {@link #EVALUATION_PERIOD} every {@link #EVALUATION_PERIOD} and applies {@code rule} to the
-   * transactions in each window's evaluation zone (see the class javadoc). Alerts carry the
-   * timestamp of the end of their window.
+   * transactions in each window's evaluation zone (see the class javadoc). Alerts come out in
+   * their sliding window, one ON_TIME pane per window, timestamped with the window's {@code
+   * maxTimestamp()}.
    */
   public static final class DetectInTrailingSpan extends PTransform<PCollection<Transaction>, PCollection<FraudAlert>> {
     private static final long serialVersionUID = 1L;
