@@ -154,6 +154,22 @@ class FraudRulesTest {
   }
 
   @Test
+  void aLateTransactionStillCountsAsLookBackSoItsBurstIsNotReportedLater() {
+    TestStream<Transaction> stream = transactions()
+        .addElements(tx("ana", "1", "Oslo", "09:00:10"), tx("ana", "2", "Oslo", "09:00:20"),
+            tx("ana", "3", "Oslo", "09:00:30"))
+        .advanceWatermarkTo(NINE.plus(Duration.ofMinutes(1)))
+        // Late for the window evaluating it, on time for the later windows that look back on it.
+        .addElements(tx("ana", "4", "Oslo", "09:00:40"))
+        // Five within a minute, but its predecessor (the late one) was already over the limit.
+        .addElements(tx("ana", "5", "Oslo", "09:01:05"))
+        .advanceWatermarkToInfinity();
+
+    PAssert.that(alerts(stream)).empty();
+    p.run();
+  }
+
+  @Test
   void generatedRunMatchesABruteForceComputationOfTheRules() throws IOException {
     FraudOptions options = PipelineOptionsFactory.fromArgs("--output=" + dir.resolve("alerts"))
         .as(FraudOptions.class);
@@ -199,6 +215,34 @@ class FraudRulesTest {
           .hasMessageContaining("\"" + bad + "\"")
           .hasMessageContaining("user,amount,location,eventTimeMillis");
     }
+  }
+
+  @Test
+  void aMalformedLineInTheInputFailsTheRunNamingTheParseStepAndTheLine() throws IOException {
+    Path input = dir.resolve("bad.csv");
+    Files.write(input, List.of("ana,12.50,Berlin," + NINE.toEpochMilli(), "ana,12.5.0,Berlin,0"));
+    FraudOptions options = PipelineOptionsFactory.fromArgs("--input=" + input, "--output=" + dir.resolve("bad/a"))
+        .as(FraudOptions.class);
+
+    assertThatThrownBy(() -> FraudRules.runFraudRules(options))
+        .hasMessageContaining("ParseTransactions")
+        .hasStackTraceContaining("\"ana,12.5.0,Berlin,0\"; expected user,amount,location,eventTimeMillis");
+  }
+
+  @Test
+  void theSameAlertsComeOutWhateverTheBundleAndGroupOrder() {
+    TestStream<Transaction> stream = transactions()
+        .addElements(tx("ana", "1", "Oslo", "09:00:35"), tx("ana", "2", "Oslo", "09:00:45"),
+            tx("ana", "3", "Rome", "09:00:55"), tx("ana", "4", "Oslo", "09:01:05"),
+            tx("ana", "5", "Oslo", "09:01:15"))
+        .advanceWatermarkToInfinity();
+
+    PAssert.that(alerts(stream)).containsInAnyOrder(
+        "HIGH_VELOCITY ana at 2024-03-01T09:01:05Z: 1.00 Oslo 2024-03-01T09:00:35Z;"
+            + " 2.00 Oslo 2024-03-01T09:00:45Z; 3.00 Rome 2024-03-01T09:00:55Z; 4.00 Oslo 2024-03-01T09:01:05Z",
+        "GEO_DRIFT ana at 2024-03-01T09:00:55Z: 2.00 Oslo 2024-03-01T09:00:45Z; 3.00 Rome 2024-03-01T09:00:55Z",
+        "GEO_DRIFT ana at 2024-03-01T09:01:05Z: 3.00 Rome 2024-03-01T09:00:55Z; 4.00 Oslo 2024-03-01T09:01:05Z");
+    p.run(PipelineOptionsFactory.fromArgs("--directSeed=42").create());
   }
 
   @Test
