@@ -1,11 +1,7 @@
 package io.runnel.samples;
 
+import io.runnel.samples.FraudAlert.Rule;
 import io.runnel.sdk.Pipeline;
-import io.runnel.sdk.coders.AtomicCoder;
-import io.runnel.sdk.coders.DefaultCoder;
-import io.runnel.sdk.coders.StringUtf8Coder;
-import io.runnel.sdk.coders.VarIntCoder;
-import io.runnel.sdk.coders.VarLongCoder;
 import io.runnel.sdk.io.TextIO;
 import io.runnel.sdk.options.Default;
 import io.runnel.sdk.options.Description;
@@ -31,18 +27,13 @@ import io.runnel.windowing.GlobalWindows;
 import io.runnel.windowing.IntervalWindow;
 import io.runnel.windowing.SlidingWindows;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Collectors;
 
 /**
  * Three fraud rules over a stream of card transactions, built from windows and {@code
@@ -143,165 +134,6 @@ public final class FraudRules {
   private static final Duration GENERATED_SPAN = Duration.ofHours(4);
 
   private FraudRules() {}
-
-  /** The rule an alert was raised by. */
-  public enum Rule {
-    LARGE_AMOUNT, HIGH_VELOCITY, GEO_DRIFT
-  }
-
-  /**
-   * One card transaction: {@code user} paid {@code amountCents} (hundredths of the currency unit,
-   * never negative) at {@code location} at {@code eventTimeMillis} (milliseconds since the epoch).
-   * Immutable; encoded by {@link TransactionCoder}.
-   */
-  @DefaultCoder(TransactionCoder.class)
-  public record Transaction(String user, long amountCents, String location, long eventTimeMillis) {
-    /** The user order of the class javadoc: event time, then location, then amount. */
-    static final Comparator<Transaction> USER_ORDER = Comparator.comparingLong(Transaction::eventTimeMillis)
-        .thenComparing(Transaction::location).thenComparingLong(Transaction::amountCents);
-
-    /**
-     * Parses {@code user,amount,location,eventTimeMillis}, the amount a non-negative decimal with
-     * at most two decimals; surrounding spaces are ignored.
-     *
-     * @throws IllegalArgumentException naming the line and the expected format when it does not fit
-     */
-    public static Transaction parse(String line) {
-      String[] fields = line.split(",", -1);
-      if (fields.length != 4 || fields[0].isBlank() || fields[2].isBlank()) {
-        throw new IllegalArgumentException(badLine(line, "4 non-empty fields"));
-      }
-      long cents;
-      long millis;
-      try {
-        BigDecimal amount = new BigDecimal(fields[1].strip());
-        if (amount.signum() < 0 || amount.scale() > 2) {
-          throw new IllegalArgumentException(badLine(line, "a non-negative amount with at most 2 decimals"));
-        }
-        cents = amount.movePointRight(2).longValueExact();
-        millis = Long.parseLong(fields[3].strip());
-      } catch (NumberFormatException | ArithmeticException e) {
-        throw new IllegalArgumentException(badLine(line, "numbers in the amount and time fields"), e);
-      }
-      return new Transaction(fields[0].strip(), cents, fields[2].strip(), millis);
-    }
-
-    private static String badLine(String line, String wanted) {
-      return "not a transaction: \"" + line + "\"; expected user,amount,location,eventTimeMillis"
-          + " with " + wanted + ", e.g. ana,129.90,Berlin,1709280000000";
-    }
-
-    /** When the transaction happened. */
-    public Instant eventTime() {
-      return Instant.ofEpochMilli(eventTimeMillis);
-    }
-
-    /** The amount with two decimals, e.g. {@code 5000.01}. */
-    public String amount() {
-      return BigDecimal.valueOf(amountCents, 2).toPlainString();
-    }
-
-    /** The transaction as an input line, the inverse of {@link #parse}. */
-    public String toCsv() {
-      return user + "," + amount() + "," + location + "," + eventTimeMillis;
-    }
-
-    /** {@code amount location eventTime}, as alerts print it. */
-    String describe() {
-      return amount() + " " + location + " " + eventTime();
-    }
-  }
-
-  /** Encodes a {@link Transaction} field by field; deterministic. */
-  public static final class TransactionCoder extends AtomicCoder<Transaction> {
-    private static final long serialVersionUID = 1L;
-    private static final TransactionCoder INSTANCE = new TransactionCoder();
-
-    /** The coder; all instances are equal. */
-    public static TransactionCoder of() {
-      return INSTANCE;
-    }
-
-    @Override
-    public void encode(Transaction t, OutputStream out) throws IOException {
-      StringUtf8Coder.of().encode(t.user(), out);
-      VarLongCoder.of().encode(t.amountCents(), out);
-      StringUtf8Coder.of().encode(t.location(), out);
-      VarLongCoder.of().encode(t.eventTimeMillis(), out);
-    }
-
-    @Override
-    public Transaction decode(InputStream in) throws IOException {
-      return new Transaction(StringUtf8Coder.of().decode(in), VarLongCoder.of().decode(in),
-          StringUtf8Coder.of().decode(in), VarLongCoder.of().decode(in));
-    }
-  }
-
-  /**
-   * An alert: the {@code rule} that fired and the transactions that made it fire, in user order,
-   * the last one the transaction the alert is raised on. Never empty; all of one user. Immutable;
-   * encoded by {@link FraudAlertCoder}.
-   */
-  @DefaultCoder(FraudAlertCoder.class)
-  public record FraudAlert(Rule rule, List<Transaction> transactions) {
-    public FraudAlert {
-      if (transactions.isEmpty()) {
-        throw new IllegalArgumentException("a " + rule + " alert needs at least one transaction");
-      }
-      transactions = List.copyOf(transactions);
-    }
-
-    /** The user of the transactions. */
-    public String user() {
-      return transactions.get(0).user();
-    }
-
-    /** The transaction the alert is raised on. */
-    public Transaction raisedOn() {
-      return transactions.get(transactions.size() - 1);
-    }
-
-    /**
-     * {@code <rule> <user> at <time>: <transaction>[; <transaction>...]}, each transaction as
-     * {@code amount location eventTime}, e.g. {@code GEO_DRIFT ana at 2024-03-01T08:05:00Z: 10.00
-     * Berlin 2024-03-01T08:00:00Z; 12.00 Paris 2024-03-01T08:05:00Z}.
-     */
-    public String describe() {
-      return rule + " " + user() + " at " + raisedOn().eventTime() + ": "
-          + transactions.stream().map(Transaction::describe).collect(Collectors.joining("; "));
-    }
-  }
-
-  /** Encodes a {@link FraudAlert}: the rule's name, the count, then each transaction; deterministic. */
-  public static final class FraudAlertCoder extends AtomicCoder<FraudAlert> {
-    private static final long serialVersionUID = 1L;
-    private static final FraudAlertCoder INSTANCE = new FraudAlertCoder();
-
-    /** The coder; all instances are equal. */
-    public static FraudAlertCoder of() {
-      return INSTANCE;
-    }
-
-    @Override
-    public void encode(FraudAlert alert, OutputStream out) throws IOException {
-      StringUtf8Coder.of().encode(alert.rule().name(), out);
-      VarIntCoder.of().encode(alert.transactions().size(), out);
-      for (Transaction t : alert.transactions()) {
-        TransactionCoder.of().encode(t, out);
-      }
-    }
-
-    @Override
-    public FraudAlert decode(InputStream in) throws IOException {
-      Rule rule = Rule.valueOf(StringUtf8Coder.of().decode(in));
-      int size = VarIntCoder.of().decode(in);
-      List<Transaction> transactions = new ArrayList<>(size);
-      for (int i = 0; i < size; i++) {
-        transactions.add(TransactionCoder.of().decode(in));
-      }
-      return new FraudAlert(rule, transactions);
-    }
-  }
 
   /**
    * Rule 1: one {@link Rule#LARGE_AMOUNT} alert per transaction above {@link

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.runnel.samples.FraudRules.DetectFraud;
-import io.runnel.samples.FraudRules.FraudAlert;
-import io.runnel.samples.FraudRules.FraudAlertCoder;
+import io.runnel.samples.FraudAlert.FraudAlertCoder;
+import io.runnel.samples.FraudAlert.Rule;
 import io.runnel.samples.FraudRules.FraudOptions;
-import io.runnel.samples.FraudRules.Rule;
-import io.runnel.samples.FraudRules.Transaction;
-import io.runnel.samples.FraudRules.TransactionCoder;
+import io.runnel.samples.Transaction.TransactionCoder;
 import io.runnel.sdk.options.PipelineOptionsFactory;
 import io.runnel.sdk.transforms.MapElements;
 import io.runnel.sdk.values.PCollection;
