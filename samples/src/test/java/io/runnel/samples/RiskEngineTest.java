@@ -198,6 +198,30 @@ class RiskEngineTest {
   }
 
   @Test
+  void aMalformedLineInTheInputFailsTheRunNamingTheParseStepAndTheLine() throws IOException {
+    Path input = dir.resolve("bad.csv");
+    Files.write(input, List.of("ana,phone,Oslo," + NINE.toEpochMilli(), "ana,phone,Oslo,9am"));
+    RiskOptions options = PipelineOptionsFactory.fromArgs("--input=" + input, "--output=" + dir.resolve("bad/r"))
+        .as(RiskOptions.class);
+
+    assertThatThrownBy(() -> RiskEngine.runRiskEngine(options))
+        .hasMessageContaining("ParseLogins")
+        .hasStackTraceContaining("\"ana,phone,Oslo,9am\"; expected user,device,city,eventTimeMillis");
+  }
+
+  @Test
+  void theSameLevelsComeOutWhateverTheBundleAndGroupOrder() {
+    TestStream<Login> stream = addSame(logins(), "ana", 6, 0)
+        .addElements(login("ben", "phone", "Oslo", "09:10"), login("ben", "laptop", "Rome", "09:20"))
+        .advanceWatermarkToInfinity();
+
+    PAssert.that(levels(stream)).containsInAnyOrder(
+        "ana in " + NINE_TO_TEN + ": MEDIUM devices=1 cities=1 logins=6",
+        "ben in " + NINE_TO_TEN + ": HIGH devices=2 cities=2 logins=2");
+    p.run(PipelineOptionsFactory.fromArgs("--directSeed=7").create());
+  }
+
+  @Test
   void csvLinesRoundTripThroughParse() {
     Login login = new Login("ana", "phone", "Oslo", 1711962000000L);
 
