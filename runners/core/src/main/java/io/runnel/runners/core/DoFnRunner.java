@@ -32,6 +32,8 @@ public final class DoFnRunner<InputT, OutputT> implements ArgumentProvider<Input
 
   private WindowedValue<InputT> current;
   private BoundedWindow currentWindow;
+  /** The state, timers and key of the current call, for a stateful runner; else null. */
+  private KeyedContext<InputT, OutputT> keyed;
 
   /**
    * @param outputTags every tag the function may output to, the main tag included
@@ -83,15 +85,34 @@ public final class DoFnRunner<InputT, OutputT> implements ArgumentProvider<Input
     }
   }
 
-  private void processInWindow(WindowedValue<InputT> element, BoundedWindow window) {
-    current = element;
+  /** Processes {@code element} in {@code window}, one of its windows. */
+  void processInWindow(WindowedValue<InputT> element, BoundedWindow window) {
+    invokeAt(element, window, () -> invoker.invokeProcessElement(fn, this));
+  }
+
+  /**
+   * Runs {@code call} (an invocation of the function with this runner as its argument provider)
+   * with {@code at} as the current element: outputs take its timestamp, window and pane. For a
+   * timer callback {@code at} carries no value, only the output timestamp and window.
+   */
+  void invokeAt(WindowedValue<InputT> at, BoundedWindow window, Runnable call) {
+    current = at;
     currentWindow = window;
     try {
-      invoker.invokeProcessElement(fn, this);
+      call.run();
     } finally {
       current = null;
       currentWindow = null;
     }
+  }
+
+  /** Makes state, timers and the key available to the function's methods (stateful runners). */
+  void setKeyedContext(KeyedContext<InputT, OutputT> context) {
+    this.keyed = context;
+  }
+
+  DoFnInvoker invoker() {
+    return invoker;
   }
 
   public void finishBundle() {
@@ -210,6 +231,47 @@ public final class DoFnRunner<InputT, OutputT> implements ArgumentProvider<Input
   @Override
   public PipelineOptions pipelineOptions() {
     return options;
+  }
+
+  @Override
+  public io.runnel.sdk.state.State state(String id) {
+    return keyed == null ? ArgumentProvider.super.state(id) : keyed.state(id);
+  }
+
+  @Override
+  public io.runnel.sdk.state.Timer timer(String id) {
+    return keyed == null ? ArgumentProvider.super.timer(id) : keyed.timer(id);
+  }
+
+  @Override
+  public io.runnel.sdk.state.TimerMap timerFamily(String id) {
+    return keyed == null ? ArgumentProvider.super.timerFamily(id) : keyed.timerFamily(id);
+  }
+
+  @Override
+  public String timerId() {
+    return keyed == null ? ArgumentProvider.super.timerId() : keyed.timerId();
+  }
+
+  @Override
+  public Object key() {
+    return keyed == null ? ArgumentProvider.super.key() : keyed.key();
+  }
+
+  @Override
+  public io.runnel.sdk.state.TimeDomain timeDomain() {
+    return keyed == null ? ArgumentProvider.super.timeDomain() : keyed.timeDomain();
+  }
+
+  @Override
+  public DoFn<InputT, OutputT>.OnTimerContext onTimerContext() {
+    return keyed == null ? ArgumentProvider.super.onTimerContext() : keyed.onTimerContext();
+  }
+
+  @Override
+  public DoFn<InputT, OutputT>.OnWindowExpirationContext onWindowExpirationContext() {
+    return keyed == null ? ArgumentProvider.super.onWindowExpirationContext()
+        : keyed.onWindowExpirationContext();
   }
 
   @Override
