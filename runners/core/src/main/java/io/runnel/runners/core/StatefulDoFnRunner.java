@@ -316,7 +316,8 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
   private Timer newTimer(String familyId, String timerId, TimeDomain domain) {
     Instant base = domain == TimeDomain.EVENT_TIME ? currentTimestamp : processingTime;
     return new UserTimer(timers, currentNamespace, familyId, timerId, domain, base,
-        currentTimestamp, expiries.gcTime(currentWindow), currentWindow);
+        currentTimestamp, expiries.gcTime(currentWindow), currentWindow,
+        fn.getAllowedTimestampSkew());
   }
 
   @Override

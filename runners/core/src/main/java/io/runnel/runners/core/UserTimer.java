@@ -17,6 +17,7 @@ import java.util.Objects;
  * next call. Not thread-safe.
  */
 final class UserTimer implements Timer {
+  private static final Duration MAX_SKEW = Duration.ofDays(365L * 1_000_000);
   private final TimerService timers;
   private final StateNamespace namespace;
   private final String familyId;
@@ -26,6 +27,7 @@ final class UserTimer implements Timer {
   private final Instant defaultProcessingOutput;
   private final Instant expiry;
   private final BoundedWindow window;
+  private final Duration allowedSkew;
   private Duration offset = Duration.ZERO;
   private Duration period;
   private Instant outputTime;
@@ -37,10 +39,11 @@ final class UserTimer implements Timer {
    * @param elementTimestamp the current element's timestamp (or firing timer's output
    *     timestamp): the default output timestamp of a processing-time timer
    * @param expiry the window's garbage-collection time; event-time timers may not be set after it
+   * @param allowedSkew the function's allowed timestamp skew, bounding output timestamps
    */
   UserTimer(TimerService timers, StateNamespace namespace, String familyId, String timerId,
       TimeDomain domain, Instant relativeBase, Instant elementTimestamp, Instant expiry,
-      BoundedWindow window) {
+      BoundedWindow window, Duration allowedSkew) {
     this.timers = timers;
     this.namespace = namespace;
     this.familyId = familyId;
@@ -50,6 +53,7 @@ final class UserTimer implements Timer {
     this.defaultProcessingOutput = elementTimestamp;
     this.expiry = expiry;
     this.window = window;
+    this.allowedSkew = allowedSkew;
   }
 
   @Override
@@ -73,7 +77,9 @@ final class UserTimer implements Timer {
       long remainder = Math.floorMod(base.toEpochMilli(), millis);
       base = remainder == 0 ? base : base.plusMillis(millis - remainder);
     }
-    set(base.plus(offset));
+    Instant target = base.plus(offset);
+    // As in Beam, a relative event-time timer past the window's expiry fires at the expiry.
+    set(domain == TimeDomain.EVENT_TIME && target.isAfter(expiry) ? expiry : target);
   }
 
   @Override
@@ -115,6 +121,11 @@ final class UserTimer implements Timer {
     return relativeBase;
   }
 
+  /**
+   * The output timestamp, as Beam sets it: the firing time for event time, the element's (or
+   * firing timer's) timestamp for processing time, unless given. A given one may not be before
+   * that timestamp minus the allowed skew, nor after the window's expiry.
+   */
   private Instant outputTimeFor(Instant fireTime) {
     if (noOutputTime) {
       return null;
@@ -122,11 +133,15 @@ final class UserTimer implements Timer {
     if (outputTime == null) {
       return domain == TimeDomain.EVENT_TIME ? fireTime : defaultProcessingOutput;
     }
-    if (domain == TimeDomain.EVENT_TIME && outputTime.isAfter(fireTime)) {
-      throw new IllegalArgumentException("Attempted to set event-time timer '" + name() + "' with"
-          + " output timestamp " + BoundedWindow.formatTimestamp(outputTime) + ", after its firing"
-          + " time " + BoundedWindow.formatTimestamp(fireTime) + "; the output timestamp must not"
-          + " be later than the firing time");
+    Instant lowerBound = allowedSkew.compareTo(MAX_SKEW) >= 0 ? BoundedWindow.TIMESTAMP_MIN_VALUE
+        : defaultProcessingOutput.minus(allowedSkew);
+    if (outputTime.isBefore(lowerBound) || outputTime.isAfter(expiry)) {
+      throw new IllegalArgumentException("Cannot set timer '" + name() + "' with output timestamp "
+          + BoundedWindow.formatTimestamp(outputTime) + ": it must be no earlier than the timestamp"
+          + " of the current element or timer (" + BoundedWindow.formatTimestamp(defaultProcessingOutput)
+          + ") minus the allowed skew (" + allowedSkew + "), and no later than the expiration of"
+          + " window " + window + " at " + BoundedWindow.formatTimestamp(expiry) + ". Override"
+          + " DoFn.getAllowedTimestampSkew() to allow earlier output timestamps");
     }
     return outputTime;
   }
