@@ -76,7 +76,7 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
   private BoundedWindow currentWindow;
   private Instant currentTimestamp;
   private TimerData firing;
-  private String currentCall = "nothing";
+  private String currentWhat = "nothing";
 
   /**
    * @param outputTags every tag the function may output to, the main tag included
@@ -113,19 +113,19 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
   }
 
   public void setup() {
-    currentCall = "@Setup";
+    leave("@Setup");
     runner.setup();
   }
 
   public void teardown() {
-    currentCall = "@Teardown";
+    leave("@Teardown");
     runner.teardown();
   }
 
   /** Starts a bundle of elements, which arrive with the given clocks (never going back). */
   public void startBundle(Instant newInputWatermark, Instant newProcessingTime) {
     moveClocks(newInputWatermark, newProcessingTime);
-    currentCall = "@StartBundle";
+    leave("@StartBundle");
     runner.startBundle();
     inBundle = true;
   }
@@ -152,7 +152,7 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
 
   /** Finishes the bundle and writes the state it changed back to the backend. */
   public void finishBundle() {
-    currentCall = "@FinishBundle";
+    leave("@FinishBundle");
     runner.finishBundle();
     cache.flush();
     inBundle = false;
@@ -216,7 +216,8 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
 
   /** What user code ran last, such as {@code @OnTimer("flush") for key 'a' in window ...}. */
   public String currentCall() {
-    return currentCall;
+    return currentNamespace == null ? currentWhat
+        : currentWhat + " for key '" + currentKey + "' in window " + currentWindow;
   }
 
   @SuppressWarnings("unchecked")
@@ -259,7 +260,15 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
     currentWindow = window;
     currentTimestamp = timestamp;
     firing = timer;
-    currentCall = what + " for key '" + key + "' in window " + window;
+    currentWhat = what;
+  }
+
+  /** Records a call outside any key and window. */
+  private void leave(String what) {
+    currentNamespace = null;
+    currentKey = null;
+    currentWindow = null;
+    currentWhat = what;
   }
 
   private void moveClocks(Instant newInputWatermark, Instant newProcessingTime) {

@@ -92,7 +92,13 @@ final class StatefulParDoSink extends RootSink<List<WindowedValue<?>>> implement
   @Override
   void commit(List<WindowedValue<?>> local) {
     waiting.addAll(local);
-    processReady();
+    try {
+      processReady();
+    } catch (RuntimeException | Error e) {
+      reportMetrics(false);
+      throw e;
+    }
+    reportMetrics(true);
     flush();
   }
 
@@ -104,10 +110,16 @@ final class StatefulParDoSink extends RootSink<List<WindowedValue<?>>> implement
     if (newProcessingTime.isAfter(processingTime)) {
       processingTime = newProcessingTime;
     }
-    processReady();
-    call("firing timers", null, () -> runner.advanceTime(inputWatermark, processingTime));
+    try {
+      processReady();
+      call("firing timers", null, () -> runner.advanceTime(inputWatermark, processingTime));
+    } catch (RuntimeException | Error e) {
+      reportMetrics(false);
+      throw e;
+    }
     container.getDistribution(LIVE_STATE_CELLS).update(backend.liveCells());
     container.getDistribution(LIVE_WINDOWS).update(runner.liveWindows());
+    reportMetrics(true);
     flush();
   }
 
@@ -133,6 +145,8 @@ final class StatefulParDoSink extends RootSink<List<WindowedValue<?>>> implement
       return null;
     } catch (TransformFailure e) {
       return e;
+    } finally {
+      reportMetrics(true);
     }
   }
 
@@ -202,9 +216,18 @@ final class StatefulParDoSink extends RootSink<List<WindowedValue<?>>> implement
       throw new TransformFailure(step.name(), what + " (" + runner.currentCall() + ")", element, e);
     } finally {
       MetricsEnvironment.setCurrentContainer(previous);
-      MetricUpdates updates = metrics.drainUpdates();
-      if (!updates.isEmpty()) {
-        aggregator.recordAttempted(updates);
+    }
+  }
+
+  /**
+   * Hands the metrics of the work just done to the run's aggregator: attempted, and committed
+   * too when the work succeeded (its state changes are then committed as well).
+   */
+  private void reportMetrics(boolean committed) {
+    MetricUpdates updates = metrics.drainUpdates();
+    if (!updates.isEmpty()) {
+      aggregator.recordAttempted(updates);
+      if (committed) {
         aggregator.commit(updates);
       }
     }
