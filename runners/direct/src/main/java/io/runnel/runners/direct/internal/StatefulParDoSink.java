@@ -37,13 +37,17 @@ import java.util.function.Supplier;
  * ready for their windows. The stage's output watermark is held at the runner's timer holds.
  *
  * <p>Also reports, per transform, distributions {@link #LIVE_STATE_CELLS} and {@link
- * #LIVE_WINDOWS} sampled after every firing, so tests can see state stay bounded.
+ * #LIVE_WINDOWS} sampled after every firing, so tests can see state stay bounded, and the
+ * counter {@link #DROPPED_DUE_TO_LATENESS}, so late data is never lost silently.
  */
 final class StatefulParDoSink extends RootSink<List<WindowedValue<?>>> implements OutputManager {
   /** Non-empty state cells in the backend, sampled as time moves. */
   static final MetricName LIVE_STATE_CELLS = MetricName.named(ParDo.class, "liveStateCells");
   /** Live key and window pairs, sampled as time moves. */
   static final MetricName LIVE_WINDOWS = MetricName.named(ParDo.class, "liveStateWindows");
+  /** Elements dropped because their window had expired when they arrived. */
+  static final MetricName DROPPED_DUE_TO_LATENESS =
+      MetricName.named(ParDo.class, "droppedDueToLateness");
 
   private final Step.ParDoStep step;
   private final StateBackend backend = new InMemoryStateBackend();
@@ -59,6 +63,7 @@ final class StatefulParDoSink extends RootSink<List<WindowedValue<?>>> implement
   private Instant inputWatermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
   private Instant processingTime = BoundedWindow.TIMESTAMP_MIN_VALUE;
   private boolean setUp;
+  private long reportedDropped;
 
   @SuppressWarnings("unchecked")
   StatefulParDoSink(Step.ParDoStep step, PipelineOptions options, SideInputReader sideInputs,
@@ -112,7 +117,7 @@ final class StatefulParDoSink extends RootSink<List<WindowedValue<?>>> implement
     }
     try {
       processReady();
-      call("firing timers", null, () -> runner.advanceTime(inputWatermark, processingTime));
+      call("firing timers", null, () -> runner.advanceTime(runnerWatermark(), processingTime));
     } catch (RuntimeException | Error e) {
       reportMetrics(false);
       throw e;
@@ -164,6 +169,7 @@ final class StatefulParDoSink extends RootSink<List<WindowedValue<?>>> implement
     if (waiting.isEmpty()) {
       return;
     }
+    Instant watermark = runnerWatermark();
     List<WindowedValue<?>> ready = new ArrayList<>();
     List<WindowedValue<?>> still = new ArrayList<>();
     for (WindowedValue<?> value : waiting) {
@@ -174,11 +180,25 @@ final class StatefulParDoSink extends RootSink<List<WindowedValue<?>>> implement
       return;
     }
     ensureSetUp();
-    call("in @StartBundle", null, () -> runner.startBundle(inputWatermark, processingTime));
+    call("in @StartBundle", null, () -> runner.startBundle(watermark, processingTime));
     for (WindowedValue<?> value : ready) {
       processElement(value);
     }
     call("in @FinishBundle", null, runner::finishBundle);
+  }
+
+  /**
+   * The input watermark as the runner sees it: held at the earliest element still waiting for
+   * side inputs, so that its window neither expires nor drops it while it waits.
+   */
+  private Instant runnerWatermark() {
+    Instant watermark = inputWatermark;
+    for (WindowedValue<?> value : waiting) {
+      if (value.getTimestamp().isBefore(watermark)) {
+        watermark = value.getTimestamp();
+      }
+    }
+    return watermark;
   }
 
   @SuppressWarnings("unchecked")
@@ -224,6 +244,11 @@ final class StatefulParDoSink extends RootSink<List<WindowedValue<?>>> implement
    * too when the work succeeded (its state changes are then committed as well).
    */
   private void reportMetrics(boolean committed) {
+    long dropped = runner.droppedDueToLateness();
+    if (dropped > reportedDropped) {
+      container.getCounter(DROPPED_DUE_TO_LATENESS).inc(dropped - reportedDropped);
+      reportedDropped = dropped;
+    }
     MetricUpdates updates = metrics.drainUpdates();
     if (!updates.isEmpty()) {
       aggregator.recordAttempted(updates);
