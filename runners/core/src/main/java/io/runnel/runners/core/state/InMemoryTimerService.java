@@ -28,13 +28,21 @@ public final class InMemoryTimerService implements TimerService {
   private final TreeMap<Instant, Integer> holds = new TreeMap<>();
   private long nextSequence;
 
+  /** Setting a timer exactly as it is pending keeps it, with its place among ties. */
   @Override
   public void set(TimerData timer) {
     TimerData.Address address = timer.address();
-    delete(address);
+    Pending previous = byAddress.get(address);
+    if (previous != null && previous.timer().equals(timer)) {
+      return;
+    }
     Pending pending = new Pending(timer, nextSequence++);
     byAddress.put(address, pending);
-    byNamespace.computeIfAbsent(timer.namespace(), n -> new LinkedHashSet<>()).add(address);
+    if (previous == null) {
+      byNamespace.computeIfAbsent(timer.namespace(), n -> new LinkedHashSet<>()).add(address);
+    } else {
+      unlink(previous);
+    }
     ordered(timer.domain()).add(pending);
     if (timer.outputTime() != null) {
       holds.merge(timer.outputTime(), 1, Integer::sum);
@@ -52,6 +60,11 @@ public final class InMemoryTimerService implements TimerService {
     if (ofNamespace.isEmpty()) {
       byNamespace.remove(address.namespace());
     }
+    unlink(pending);
+  }
+
+  /** Removes a pending timer from the time order and releases its hold. */
+  private void unlink(Pending pending) {
     ordered(pending.timer().domain()).remove(pending);
     Instant outputTime = pending.timer().outputTime();
     if (outputTime != null) {

@@ -11,13 +11,59 @@ import java.util.Objects;
  * form, so namespaces compare by encoding (as Beam compares keys) and can be written to a
  * snapshot as they are. Immutable; equal when both encodings are equal.
  *
- * @param key the key, encoded with the input's (deterministic) key coder
- * @param window the window, encoded with the window function's window coder
+ * <p>The hash mixes every byte (FNV-1a, then a finalizer): {@code Arrays.hashCode} of short
+ * encodings such as small var-ints collides so often that hash tables of many keys degrade.
  */
-public record StateNamespace(StructuralByteArray key, StructuralByteArray window) {
-  public StateNamespace {
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(window, "window");
+public final class StateNamespace {
+  private final StructuralByteArray key;
+  private final StructuralByteArray window;
+  private final int hash;
+
+  /**
+   * @param key the key, encoded with the input's (deterministic) key coder
+   * @param window the window, encoded with the window function's window coder
+   */
+  public StateNamespace(StructuralByteArray key, StructuralByteArray window) {
+    this.key = Objects.requireNonNull(key, "key");
+    this.window = Objects.requireNonNull(window, "window");
+    this.hash = mix(window.getValue(), mix(key.getValue(), 0x811C9DC5));
+  }
+
+  public StructuralByteArray key() {
+    return key;
+  }
+
+  public StructuralByteArray window() {
+    return window;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof StateNamespace other && hash == other.hash && key.equals(other.key)
+        && window.equals(other.window);
+  }
+
+  @Override
+  public int hashCode() {
+    return hash;
+  }
+
+  @Override
+  public String toString() {
+    return "StateNamespace{key=" + key + ", window=" + window + "}";
+  }
+
+  private static int mix(byte[] bytes, int seed) {
+    int h = seed;
+    for (byte b : bytes) {
+      h = (h ^ (b & 0xFF)) * 0x01000193;
+    }
+    h ^= bytes.length;
+    h ^= h >>> 16;
+    h *= 0x85EBCA6B;
+    h ^= h >>> 13;
+    h *= 0xC2B2AE35;
+    return h ^ (h >>> 16);
   }
 
   /** The namespace of {@code key} in {@code window}, encoded with the given coders. */

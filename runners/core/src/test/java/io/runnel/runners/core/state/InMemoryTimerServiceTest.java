@@ -43,12 +43,12 @@ class InMemoryTimerServiceTest {
   }
 
   @Test
-  void dueTimersComeInFireTimeOrderTiesInTheOrderSet() {
+  void dueTimersComeInFireTimeOrderTiesInTheOrderSetAnIdenticalResetKeepingItsPlace() {
     InMemoryTimerService timers = new InMemoryTimerService();
     timers.set(event(A, "late", 30, 30L));
-    timers.set(event(B, "tie2", 10, 10L));
-    timers.set(event(A, "tie1", 10, 10L));
-    timers.set(event(B, "tie2", 10, 10L));
+    timers.set(event(B, "tie1", 10, 10L));
+    timers.set(event(A, "tie2", 10, 10L));
+    timers.set(event(B, "tie1", 10, 10L));
 
     assertThat(timers.removeNextDue(TimeDomain.EVENT_TIME, at(100)).timerId()).isEqualTo("tie1");
     assertThat(timers.removeNextDue(TimeDomain.EVENT_TIME, at(100)).timerId()).isEqualTo("tie2");
