@@ -1,6 +1,10 @@
 package io.runnel.runners.core;
 
 import io.runnel.sdk.options.PipelineOptions;
+import io.runnel.sdk.state.State;
+import io.runnel.sdk.state.TimeDomain;
+import io.runnel.sdk.state.Timer;
+import io.runnel.sdk.state.TimerMap;
 import io.runnel.sdk.transforms.DoFn;
 import io.runnel.sdk.transforms.internal.DoFnParameter;
 import io.runnel.sdk.values.PCollectionView;
@@ -16,6 +20,10 @@ import java.util.Set;
  * Runs one {@link DoFn} instance: its life-cycle methods and, per element, {@code
  * @ProcessElement} with parameters injected, sending outputs to an {@link OutputManager}. Owned
  * by one thread; reuses its contexts, so nothing is allocated per element but the outputs.
+ *
+ * <p>A {@link StatefulDoFnRunner} drives this runner for stateful functions, supplying the
+ * state, timers and key of each call through a {@link KeyedContext}; without one, asking for
+ * them fails.
  */
 public final class DoFnRunner<InputT, OutputT> implements ArgumentProvider<InputT, OutputT> {
   private final DoFn<InputT, OutputT> fn;
@@ -234,17 +242,17 @@ public final class DoFnRunner<InputT, OutputT> implements ArgumentProvider<Input
   }
 
   @Override
-  public io.runnel.sdk.state.State state(String id) {
+  public State state(String id) {
     return keyed == null ? ArgumentProvider.super.state(id) : keyed.state(id);
   }
 
   @Override
-  public io.runnel.sdk.state.Timer timer(String id) {
+  public Timer timer(String id) {
     return keyed == null ? ArgumentProvider.super.timer(id) : keyed.timer(id);
   }
 
   @Override
-  public io.runnel.sdk.state.TimerMap timerFamily(String id) {
+  public TimerMap timerFamily(String id) {
     return keyed == null ? ArgumentProvider.super.timerFamily(id) : keyed.timerFamily(id);
   }
 
@@ -259,7 +267,7 @@ public final class DoFnRunner<InputT, OutputT> implements ArgumentProvider<Input
   }
 
   @Override
-  public io.runnel.sdk.state.TimeDomain timeDomain() {
+  public TimeDomain timeDomain() {
     return keyed == null ? ArgumentProvider.super.timeDomain() : keyed.timeDomain();
   }
 

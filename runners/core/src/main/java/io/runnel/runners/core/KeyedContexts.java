@@ -3,6 +3,7 @@ package io.runnel.runners.core;
 import io.runnel.sdk.options.PipelineOptions;
 import io.runnel.sdk.state.TimeDomain;
 import io.runnel.sdk.transforms.DoFn;
+import io.runnel.sdk.values.KV;
 import io.runnel.sdk.values.TupleTag;
 import io.runnel.windowing.BoundedWindow;
 import java.time.Instant;
@@ -13,19 +14,19 @@ import java.time.Instant;
  * timestamp (the timer's output timestamp, or the window's max timestamp) in its window.
  */
 final class KeyedContexts<K, V, OutputT> {
-  private final DoFn<io.runnel.sdk.values.KV<K, V>, OutputT> fn;
-  private final DoFnRunner<io.runnel.sdk.values.KV<K, V>, OutputT> runner;
+  private final DoFn<KV<K, V>, OutputT> fn;
+  private final DoFnRunner<KV<K, V>, OutputT> runner;
   private final StatefulDoFnRunner<K, V, OutputT> stateful;
 
-  KeyedContexts(DoFn<io.runnel.sdk.values.KV<K, V>, OutputT> fn,
-      DoFnRunner<io.runnel.sdk.values.KV<K, V>, OutputT> runner,
+  KeyedContexts(DoFn<KV<K, V>, OutputT> fn,
+      DoFnRunner<KV<K, V>, OutputT> runner,
       StatefulDoFnRunner<K, V, OutputT> stateful) {
     this.fn = fn;
     this.runner = runner;
     this.stateful = stateful;
   }
 
-  DoFn<io.runnel.sdk.values.KV<K, V>, OutputT>.OnTimerContext onTimer() {
+  DoFn<KV<K, V>, OutputT>.OnTimerContext onTimer() {
     return fn.new OnTimerContext() {
       @Override
       public Instant timestamp() {
@@ -74,7 +75,7 @@ final class KeyedContexts<K, V, OutputT> {
     };
   }
 
-  DoFn<io.runnel.sdk.values.KV<K, V>, OutputT>.OnWindowExpirationContext onWindowExpiration() {
+  DoFn<KV<K, V>, OutputT>.OnWindowExpirationContext onWindowExpiration() {
     return fn.new OnWindowExpirationContext() {
       @Override
       public BoundedWindow window() {

@@ -54,7 +54,9 @@ class StatefulDoFnRunnerTest {
     public void process(@Element KV<String, Integer> e, @StateId("sum") ValueState<Integer> sum,
         @TimerId("at") Timer timer) {
       sum.write((sum.read() == null ? 0 : sum.read()) + e.getValue());
-      if (e.getValue() < 0) {
+      if (e.getValue() == 0) {
+        timer.withOutputTimestamp(at(5)).set(at(20));
+      } else if (e.getValue() < 0) {
         timer.set(at(-e.getValue()));
       }
     }
@@ -134,6 +136,17 @@ class StatefulDoFnRunnerTest {
     runner.advanceTime(at(21), at(0));
     assertThat(timers.size()).isZero();
     assertThat(runner.watermarkHold()).isEqualTo(FIRST.maxTimestamp());
+  }
+
+  @Test
+  void aTimerOutputTimestampBeforeTheElementIsRejected() {
+    StatefulDoFnRunner<String, Integer, String> runner = runner();
+    runner.startBundle(at(0), at(0));
+
+    assertThatThrownBy(() -> runner.processElement(element("a", 0, 10)))
+        .isInstanceOf(UserCodeException.class)
+        .hasMessageContaining("allowed skew");
+    assertThat(timers.size()).isZero();
   }
 
   @Test

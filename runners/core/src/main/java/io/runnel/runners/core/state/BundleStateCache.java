@@ -68,12 +68,8 @@ public final class BundleStateCache {
     cells.clear();
   }
 
-  private static <R> void writeBack(Address address, Cell<R> cell, StateBackend backend) {
+  private <R> void writeBack(Address address, Cell<R> cell) {
     byte[] bytes = cell.codec.isEmpty(cell.value) ? null : cell.codec.encode(cell.value);
     backend.write(address.namespace(), address.cellId(), bytes);
-  }
-
-  private <R> void writeBack(Address address, Cell<R> cell) {
-    writeBack(address, cell, backend);
   }
 }
