@@ -309,6 +309,8 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
       throw new IllegalArgumentException("DoFn " + fn.getClass().getName() + " declares no"
           + " @TimerFamily(\"" + id + "\"); it declares " + familySpecs.keySet());
     }
+    // One timer per name for the call, so builder settings made through get(name) stick.
+    Map<String, Timer> byName = new HashMap<>();
     return new TimerMap() {
       @Override
       public void set(String timerId, Instant absoluteTime) {
@@ -317,7 +319,7 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
 
       @Override
       public Timer get(String timerId) {
-        return newTimer(id, timerId, spec.getTimeDomain());
+        return byName.computeIfAbsent(timerId, name -> newTimer(id, name, spec.getTimeDomain()));
       }
     };
   }
