@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Runs a stateful {@code DoFn<KV<K, V>, OutputT>} for all keys of one worker: {@code
@@ -43,6 +44,9 @@ import java.util.Set;
  * <p>Watermark: {@link #watermarkHold()} is the earliest output timestamp of a pending timer (and,
  * with an {@code @OnWindowExpiration} method, the max timestamp of the earliest live window, where
  * its outputs are stamped), so the output watermark is {@code min(input watermark, hold)}.
+ *
+ * <p>Recovery: a runner built over a backend and timer service restored from snapshots picks
+ * up their key and window pairs, so those windows expire and are collected as before.
  *
  * <p>Calls: {@link #setup}, then per bundle {@link #startBundle}, {@link #processElement}s,
  * {@link #finishBundle}; {@link #advanceTime} between bundles; {@link #teardown}. User code
@@ -104,8 +108,22 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
         states.put(id, declaration.spec(fn).bind(id, binder)));
     signature.timerDeclarations().forEach((id, d) -> timerSpecs.put(id, d.spec(fn)));
     signature.timerFamilyDeclarations().forEach((id, d) -> familySpecs.put(id, d.spec(fn)));
+    recoverWindows(backend);
     this.onTimerContext = new KeyedContexts<>(fn, runner, this).onTimer();
     this.onExpirationContext = new KeyedContexts<>(fn, runner, this).onWindowExpiration();
+  }
+
+  /**
+   * Registers the windows of state and timers already in the backend and timer service (restored
+   * from snapshots), so they expire and are garbage-collected like the windows this runner saw.
+   */
+  @SuppressWarnings("unchecked")
+  private void recoverWindows(StateBackend backend) {
+    Consumer<StateNamespace> register = namespace -> expiries.register(
+        namespace, namespace.decodeKey(keyCoder),
+        namespace.decodeWindow((Coder<BoundedWindow>) windowCoder));
+    backend.forEachNamespace(register);
+    timers.forEach(timer -> register.accept(timer.namespace()));
   }
 
   public DoFn<KV<K, V>, OutputT> getFn() {

@@ -72,6 +72,11 @@ class StatefulDoFnRunnerTest {
   }
 
   private StatefulDoFnRunner<String, Integer, String> runner() {
+    return runner(backend, timers);
+  }
+
+  private StatefulDoFnRunner<String, Integer, String> runner(InMemoryStateBackend backend,
+      InMemoryTimerService timers) {
     StatefulDoFnRunner<String, Integer, String> runner = new StatefulDoFnRunner<>(new SumFn(),
         PipelineOptionsFactory.create(), new OutputManager() {
           @Override
@@ -112,6 +117,32 @@ class StatefulDoFnRunnerTest {
     assertThat(backend.liveCells()).isZero();
     assertThat(runner.liveWindows()).isZero();
     assertThat(runner.watermarkHold()).isNull();
+  }
+
+  @Test
+  void aRunnerOverRestoredStateAndTimersCarriesOn() {
+    StatefulDoFnRunner<String, Integer, String> before = runner();
+    before.startBundle(at(0), at(0));
+    before.processElement(element("a", 1, 10));
+    before.processElement(element("a", 2, 20));
+    before.processElement(element("b", -40, 30));
+    before.finishBundle();
+
+    InMemoryStateBackend restoredState = new InMemoryStateBackend();
+    restoredState.restore(backend.snapshot());
+    InMemoryTimerService restoredTimers = new InMemoryTimerService();
+    restoredTimers.restore(timers.snapshot());
+    StatefulDoFnRunner<String, Integer, String> after = runner(restoredState, restoredTimers);
+
+    assertThat(restoredTimers.size()).isEqualTo(1);
+    assertThat(after.liveWindows()).isEqualTo(2);
+    assertThat(after.watermarkHold()).isEqualTo(at(40));
+    after.advanceTime(at(60), at(0));
+    List<Object> values = new ArrayList<>();
+    outputs.forEach(o -> values.add(o.getValue()));
+    assertThat(values).containsExactlyInAnyOrder("a=3", "b=-40");
+    assertThat(restoredState.liveCells()).isZero();
+    assertThat(restoredTimers.size()).isZero();
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A {@link StateBackend} in a hash map on the heap, of encoded cells. The snapshot format is a
@@ -51,6 +52,11 @@ public final class InMemoryStateBackend implements StateBackend {
     if (removed != null) {
       liveCells -= removed.size();
     }
+  }
+
+  @Override
+  public void forEachNamespace(Consumer<StateNamespace> action) {
+    cells.keySet().forEach(action);
   }
 
   @Override

@@ -1,14 +1,24 @@
 package io.runnel.runners.core.state;
 
+import io.runnel.sdk.coders.Coder;
 import io.runnel.sdk.state.TimeDomain;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * A {@link TimerService} on the heap: timers ordered per domain by fire time and then by when
@@ -21,6 +31,8 @@ public final class InMemoryTimerService implements TimerService {
 
   private static final Comparator<Pending> ORDER =
       Comparator.comparing((Pending p) -> p.timer().fireTime()).thenComparingLong(Pending::sequence);
+
+  private static final int FORMAT_VERSION = 1;
 
   private final Map<TimerData.Address, Pending> byAddress = new HashMap<>();
   private final Map<StateNamespace, Set<TimerData.Address>> byNamespace = new HashMap<>();
@@ -107,6 +119,85 @@ public final class InMemoryTimerService implements TimerService {
   @Override
   public int size() {
     return byAddress.size();
+  }
+
+  @Override
+  public void forEach(Consumer<TimerData> action) {
+    byAddress.values().forEach(pending -> action.accept(pending.timer()));
+  }
+
+  /**
+   * Every pending timer, encoded in one array for {@link #restore}: per timer its namespace's
+   * key and window bytes, family, id, domain, fire time and output time (milliseconds), in the
+   * order they fire.
+   */
+  public byte[] snapshot() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeByte(FORMAT_VERSION);
+      out.writeInt(byAddress.size());
+      for (TreeSet<Pending> pending : byTime.values()) {
+        for (Pending p : pending) {
+          TimerData t = p.timer();
+          writeBytes(out, t.namespace().key().getValue());
+          writeBytes(out, t.namespace().window().getValue());
+          out.writeUTF(t.familyId());
+          out.writeUTF(t.timerId());
+          out.writeUTF(t.domain().name());
+          out.writeLong(t.fireTime().toEpochMilli());
+          out.writeBoolean(t.outputTime() != null);
+          out.writeLong(t.outputTime() == null ? 0 : t.outputTime().toEpochMilli());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Replaces all pending timers with those of a {@link #snapshot()}. */
+  public void restore(byte[] snapshot) {
+    List<TimerData> restored = new ArrayList<>();
+    try (DataInputStream in =
+        new DataInputStream(new ByteArrayInputStream(snapshot))) {
+      int version = in.readByte();
+      if (version != FORMAT_VERSION) {
+        throw new IllegalArgumentException("Unknown timer snapshot format version " + version
+            + "; this service reads version " + FORMAT_VERSION);
+      }
+      int count = in.readInt();
+      for (int i = 0; i < count; i++) {
+        StateNamespace namespace = new StateNamespace(
+            new Coder.StructuralByteArray(readBytes(in)), new Coder.StructuralByteArray(readBytes(in)));
+        String familyId = in.readUTF();
+        String timerId = in.readUTF();
+        TimeDomain domain = TimeDomain.valueOf(in.readUTF());
+        Instant fireTime = Instant.ofEpochMilli(in.readLong());
+        boolean holds = in.readBoolean();
+        long output = in.readLong();
+        restored.add(new TimerData(namespace, familyId, timerId, domain, fireTime,
+            holds ? Instant.ofEpochMilli(output) : null));
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Corrupt timer snapshot: " + e, e);
+    }
+    byAddress.clear();
+    byNamespace.clear();
+    byTime.clear();
+    holds.clear();
+    restored.forEach(this::set);
+  }
+
+  private static void writeBytes(DataOutputStream out, byte[] value)
+      throws IOException {
+    out.writeInt(value.length);
+    out.write(value);
+  }
+
+  private static byte[] readBytes(DataInputStream in) throws IOException {
+    byte[] value = new byte[in.readInt()];
+    in.readFully(value);
+    return value;
   }
 
   private TreeSet<Pending> ordered(TimeDomain domain) {

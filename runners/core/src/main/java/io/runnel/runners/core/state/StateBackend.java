@@ -1,5 +1,7 @@
 package io.runnel.runners.core.state;
 
+import java.util.function.Consumer;
+
 /**
  * Storage of the state of stateful {@code DoFn}s: cells of encoded bytes, addressed by a {@link
  * StateNamespace} (key and window) and a cell id (the {@code @StateId}). The backend sees only
@@ -19,6 +21,9 @@ public interface StateBackend {
 
   /** Empties every cell of {@code namespace}: the key's state in the window is gone. */
   void clear(StateNamespace namespace);
+
+  /** Calls {@code action} with every namespace holding at least one cell. */
+  void forEachNamespace(Consumer<StateNamespace> action);
 
   /** How many namespaces (key and window pairs) hold at least one cell. */
   int liveNamespaces();

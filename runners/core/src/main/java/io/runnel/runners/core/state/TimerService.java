@@ -2,6 +2,7 @@ package io.runnel.runners.core.state;
 
 import io.runnel.sdk.state.TimeDomain;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * The pending user timers of one stateful {@code DoFn} instance, for all its keys and windows.
@@ -32,4 +33,7 @@ public interface TimerService {
 
   /** How many timers are pending. */
   int size();
+
+  /** Calls {@code action} with every pending timer, in no particular order. */
+  void forEach(Consumer<TimerData> action);
 }
