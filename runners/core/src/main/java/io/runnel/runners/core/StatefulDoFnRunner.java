@@ -41,9 +41,10 @@ import java.util.function.Consumer;
  * lateness: timers due by then fire first, then {@code @OnWindowExpiration}, then the key's state
  * and timers in the window are dropped. Elements of expired windows are dropped and counted.
  *
- * <p>Watermark: {@link #watermarkHold()} is the earliest output timestamp of a pending timer (and,
- * with an {@code @OnWindowExpiration} method, the max timestamp of the earliest live window, where
- * its outputs are stamped), so the output watermark is {@code min(input watermark, hold)}.
+ * <p>Watermark: {@link #watermarkHold()} is the earliest output timestamp of a pending event-time
+ * timer (processing-time timers hold nothing, as in Beam's direct runner) and, with an {@code
+ * @OnWindowExpiration} method, the max timestamp of the earliest live window, where its outputs
+ * are stamped; the output watermark is {@code min(input watermark, hold)}.
  *
  * <p>Recovery: a runner built over a backend and timer service restored from snapshots picks
  * up their key and window pairs, so those windows expire and are collected as before.

@@ -56,7 +56,7 @@ public final class InMemoryTimerService implements TimerService {
       unlink(previous);
     }
     ordered(timer.domain()).add(pending);
-    if (timer.outputTime() != null) {
+    if (holdsWatermark(timer)) {
       holds.merge(timer.outputTime(), 1, Integer::sum);
     }
   }
@@ -78,10 +78,17 @@ public final class InMemoryTimerService implements TimerService {
   /** Removes a pending timer from the time order and releases its hold. */
   private void unlink(Pending pending) {
     ordered(pending.timer().domain()).remove(pending);
-    Instant outputTime = pending.timer().outputTime();
-    if (outputTime != null) {
-      holds.computeIfPresent(outputTime, (t, n) -> n == 1 ? null : n - 1);
+    if (holdsWatermark(pending.timer())) {
+      holds.computeIfPresent(pending.timer().outputTime(), (t, n) -> n == 1 ? null : n - 1);
     }
+  }
+
+  /**
+   * Only event-time timers hold the (event-time) output watermark, as in Beam's direct runner;
+   * a processing-time timer's output timestamp only stamps its outputs.
+   */
+  private static boolean holdsWatermark(TimerData timer) {
+    return timer.outputTime() != null && timer.domain() == TimeDomain.EVENT_TIME;
   }
 
   @Override

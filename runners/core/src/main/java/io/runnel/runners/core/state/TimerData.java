@@ -13,8 +13,9 @@ import java.util.Objects;
  * @param timerId the {@code @TimerId}, or the timer's name within its family
  * @param domain the clock it fires by
  * @param fireTime it fires once its clock is strictly after this time
- * @param outputTime the timestamp of the {@code @OnTimer} call's outputs, where it holds the
- *     output watermark until it fires; null for a timer set {@code withNoOutputTimestamp()}
+ * @param outputTime the timestamp of the {@code @OnTimer} call's outputs, where an event-time
+ *     timer holds the output watermark until it fires; null for a timer set {@code
+ *     withNoOutputTimestamp()}
  */
 public record TimerData(StateNamespace namespace, String familyId, String timerId,
     TimeDomain domain, Instant fireTime, Instant outputTime) {

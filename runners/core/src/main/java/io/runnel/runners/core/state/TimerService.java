@@ -28,7 +28,10 @@ public interface TimerService {
   /** The earliest fire time of a pending timer of {@code domain}, or null. */
   Instant nextFireTime(TimeDomain domain);
 
-  /** The earliest output time of a pending timer, where it holds the output watermark; or null. */
+  /**
+   * The earliest output time of a pending event-time timer, where it holds the output watermark;
+   * or null. Processing-time timers hold nothing, as in Beam's direct runner.
+   */
   Instant outputHold();
 
   /** How many timers are pending. */

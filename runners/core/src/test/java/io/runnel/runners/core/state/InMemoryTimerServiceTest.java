@@ -56,6 +56,16 @@ class InMemoryTimerServiceTest {
   }
 
   @Test
+  void onlyEventTimeTimersHoldTheWatermark() {
+    InMemoryTimerService timers = new InMemoryTimerService();
+    timers.set(new TimerData(A, "", "p", TimeDomain.PROCESSING_TIME, at(10), at(1)));
+
+    assertThat(timers.outputHold()).isNull();
+    timers.set(event(A, "e", 30, 20L));
+    assertThat(timers.outputHold()).isEqualTo(at(20));
+  }
+
+  @Test
   void deletingReleasesHoldsAndDeleteAllClearsANamespace() {
     InMemoryTimerService timers = new InMemoryTimerService();
     timers.set(event(A, "x", 30, 3L));
