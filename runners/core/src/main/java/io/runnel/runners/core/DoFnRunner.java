@@ -1,6 +1,10 @@
 package io.runnel.runners.core;
 
 import io.runnel.sdk.options.PipelineOptions;
+import io.runnel.sdk.state.State;
+import io.runnel.sdk.state.TimeDomain;
+import io.runnel.sdk.state.Timer;
+import io.runnel.sdk.state.TimerMap;
 import io.runnel.sdk.transforms.DoFn;
 import io.runnel.sdk.transforms.internal.DoFnParameter;
 import io.runnel.sdk.values.PCollectionView;
@@ -16,6 +20,10 @@ import java.util.Set;
  * Runs one {@link DoFn} instance: its life-cycle methods and, per element, {@code
  * @ProcessElement} with parameters injected, sending outputs to an {@link OutputManager}. Owned
  * by one thread; reuses its contexts, so nothing is allocated per element but the outputs.
+ *
+ * <p>A {@link StatefulDoFnRunner} drives this runner for stateful functions, supplying the
+ * state, timers and key of each call through a {@link KeyedContext}; without one, asking for
+ * them fails.
  */
 public final class DoFnRunner<InputT, OutputT> implements ArgumentProvider<InputT, OutputT> {
   private final DoFn<InputT, OutputT> fn;
@@ -32,6 +40,8 @@ public final class DoFnRunner<InputT, OutputT> implements ArgumentProvider<Input
 
   private WindowedValue<InputT> current;
   private BoundedWindow currentWindow;
+  /** The state, timers and key of the current call, for a stateful runner; else null. */
+  private KeyedContext<InputT, OutputT> keyed;
 
   /**
    * @param outputTags every tag the function may output to, the main tag included
@@ -83,15 +93,34 @@ public final class DoFnRunner<InputT, OutputT> implements ArgumentProvider<Input
     }
   }
 
-  private void processInWindow(WindowedValue<InputT> element, BoundedWindow window) {
-    current = element;
+  /** Processes {@code element} in {@code window}, one of its windows. */
+  void processInWindow(WindowedValue<InputT> element, BoundedWindow window) {
+    invokeAt(element, window, () -> invoker.invokeProcessElement(fn, this));
+  }
+
+  /**
+   * Runs {@code call} (an invocation of the function with this runner as its argument provider)
+   * with {@code at} as the current element: outputs take its timestamp, window and pane. For a
+   * timer callback {@code at} carries no value, only the output timestamp and window.
+   */
+  void invokeAt(WindowedValue<InputT> at, BoundedWindow window, Runnable call) {
+    current = at;
     currentWindow = window;
     try {
-      invoker.invokeProcessElement(fn, this);
+      call.run();
     } finally {
       current = null;
       currentWindow = null;
     }
+  }
+
+  /** Makes state, timers and the key available to the function's methods (stateful runners). */
+  void setKeyedContext(KeyedContext<InputT, OutputT> context) {
+    this.keyed = context;
+  }
+
+  DoFnInvoker invoker() {
+    return invoker;
   }
 
   public void finishBundle() {
@@ -210,6 +239,47 @@ public final class DoFnRunner<InputT, OutputT> implements ArgumentProvider<Input
   @Override
   public PipelineOptions pipelineOptions() {
     return options;
+  }
+
+  @Override
+  public State state(String id) {
+    return keyed == null ? ArgumentProvider.super.state(id) : keyed.state(id);
+  }
+
+  @Override
+  public Timer timer(String id) {
+    return keyed == null ? ArgumentProvider.super.timer(id) : keyed.timer(id);
+  }
+
+  @Override
+  public TimerMap timerFamily(String id) {
+    return keyed == null ? ArgumentProvider.super.timerFamily(id) : keyed.timerFamily(id);
+  }
+
+  @Override
+  public String timerId() {
+    return keyed == null ? ArgumentProvider.super.timerId() : keyed.timerId();
+  }
+
+  @Override
+  public Object key() {
+    return keyed == null ? ArgumentProvider.super.key() : keyed.key();
+  }
+
+  @Override
+  public TimeDomain timeDomain() {
+    return keyed == null ? ArgumentProvider.super.timeDomain() : keyed.timeDomain();
+  }
+
+  @Override
+  public DoFn<InputT, OutputT>.OnTimerContext onTimerContext() {
+    return keyed == null ? ArgumentProvider.super.onTimerContext() : keyed.onTimerContext();
+  }
+
+  @Override
+  public DoFn<InputT, OutputT>.OnWindowExpirationContext onWindowExpirationContext() {
+    return keyed == null ? ArgumentProvider.super.onWindowExpirationContext()
+        : keyed.onWindowExpirationContext();
   }
 
   @Override

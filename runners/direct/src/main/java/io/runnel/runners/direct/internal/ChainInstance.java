@@ -39,7 +39,8 @@ final class ChainInstance {
     this.sideInputs = sideInputs;
     this.checks = checks;
     this.entry = root instanceof Step.ParDoStep parDo
-        ? executorFor(parDo) : receiversFor(Stage.outputOf(root));
+        ? (parDo.isStateful() ? outputsOf(parDo) : executorFor(parDo))
+        : receiversFor(Stage.outputOf(root));
     created.addAll(executors);
     for (ParDoExecutor executor : executors) {
       executor.setup();
@@ -110,6 +111,13 @@ final class ChainInstance {
       }
     }
     return Receiver.fanOut(receivers);
+  }
+
+  /** The entry of a stateful ParDo's stage: its sink emits tagged outputs, routed here. */
+  private Receiver outputsOf(Step.ParDoStep step) {
+    Map<TupleTag<?>, Receiver> outputs = new LinkedHashMap<>();
+    step.outputs().forEach((tag, pc) -> outputs.put(tag, receiversFor(pc)));
+    return TaggedOutput.router(outputs);
   }
 
   /**

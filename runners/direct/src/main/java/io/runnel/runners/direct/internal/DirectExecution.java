@@ -56,8 +56,10 @@ public final class DirectExecution {
     this.plan = ExecutionPlan.of(pipeline);
     Long seed = options.getDirectSeed();
     this.order = seed == null ? GroupOrder.arrival() : GroupOrder.shuffled(seed);
-    this.graph = new StageGraph(plan, order, this::enqueue, metrics);
     ElementChecks checks = new ElementChecks(options.isEnforceEncodability(), options.isEnforceImmutability());
+    this.graph = new StageGraph(plan, order, this::enqueue, metrics, (graph, parDo) ->
+        new StatefulParDoSink(parDo, options, graph.sideInputs(),
+            element -> graph.sideInputsReady(parDo, element), checks, metrics));
     DirectSideInputs sideInputs = graph.sideInputs();
     for (Stage stage : graph.stages()) {
       stageExecutors.put(stage, new StageExecutor(() -> new ChainInstance(stage.root(), plan,
@@ -228,8 +230,17 @@ public final class DirectExecution {
 
   private RuntimeException teardownAll(RuntimeException failure) {
     RuntimeException result = failure;
+    List<java.util.function.Supplier<RuntimeException>> teardowns = new ArrayList<>();
     for (ParDoExecutor executor : executors) {
-      RuntimeException teardownFailure = executor.teardown();
+      teardowns.add(executor::teardown);
+    }
+    for (Sink<?> sink : graph.sinks().values()) {
+      if (sink instanceof StatefulParDoSink stateful) {
+        teardowns.add(stateful::teardown);
+      }
+    }
+    for (java.util.function.Supplier<RuntimeException> teardown : teardowns) {
+      RuntimeException teardownFailure = teardown.get();
       if (teardownFailure == null) {
         continue;
       }

@@ -11,7 +11,6 @@ import io.runnel.sdk.transforms.Impulse;
 import io.runnel.sdk.transforms.ParDo;
 import io.runnel.sdk.transforms.PTransform;
 import io.runnel.sdk.transforms.View;
-import io.runnel.sdk.transforms.internal.DoFnSignature;
 import io.runnel.sdk.transforms.Window;
 import io.runnel.sdk.values.PCollection;
 import io.runnel.sdk.values.PCollectionView;
@@ -86,11 +85,6 @@ final class ExecutionPlan {
       } else if (transform instanceof ScriptedStream<?> script) {
         add(new Step.ScriptStep(name, script, single(node.getOutputs(), node)), List.of());
       } else if (transform instanceof ParDo.MultiOutput<?, ?> parDo) {
-        if (DoFnSignature.of(parDo.getFn().getClass()).isStateful()) {
-          throw new UnsupportedOperationException("Transform '" + name + "' uses state or timers"
-              + " (DoFn " + parDo.getFn().getClass().getName() + "), which the direct runner does"
-              + " not execute yet: the state backend and stateful DoFn runner are still to come");
-        }
         PCollection<?> input = single(node.getInputs(), node);
         Map<TupleTag<?>, PCollection<?>> outputs = new LinkedHashMap<>();
         node.getOutputs().forEach((tag, value) -> outputs.put(tag, (PCollection<?>) value));

@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The stages of a plan: which step roots each stage, which stage produces each collection, the
@@ -28,10 +30,17 @@ final class StageGraph {
   private final DirectSideInputs sideInputs;
 
   private final MetricsAggregator metrics;
+  private final Function<Step.ParDoStep, RootSink<?>> statefulSinks;
 
-  StageGraph(ExecutionPlan plan, GroupOrder order, WorkQueue queue, MetricsAggregator metrics) {
+  /**
+   * @param statefulSinks makes the sink of a stateful ParDo (see {@link StatefulParDoSink}),
+   *     given this graph's side inputs once they exist
+   */
+  StageGraph(ExecutionPlan plan, GroupOrder order, WorkQueue queue, MetricsAggregator metrics,
+      BiFunction<StageGraph, Step.ParDoStep, RootSink<?>> statefulSinks) {
     this.plan = plan;
     this.metrics = metrics;
+    this.statefulSinks = parDo -> statefulSinks.apply(this, parDo);
     for (Step step : plan.steps()) {
       if (step.isStageRoot()) {
         Stage stage = new Stage(step, stages.size());
@@ -131,6 +140,9 @@ final class StageGraph {
     }
     if (root instanceof Step.FlattenStep) {
       return new FlattenSink();
+    }
+    if (root instanceof Step.ParDoStep parDo && parDo.isStateful()) {
+      return statefulSinks.apply(parDo);
     }
     if (root instanceof Step.ParDoStep parDo) {
       return new PushbackSink(element -> sideInputsReady(parDo, element));

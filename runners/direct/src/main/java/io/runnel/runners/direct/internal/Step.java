@@ -4,6 +4,7 @@ import io.runnel.sdk.runners.ScriptedStream;
 import io.runnel.sdk.transforms.Combine;
 import io.runnel.sdk.transforms.ParDo;
 import io.runnel.sdk.transforms.Window;
+import io.runnel.sdk.transforms.internal.DoFnSignature;
 import io.runnel.sdk.values.PCollection;
 import io.runnel.sdk.values.PCollectionView;
 import io.runnel.sdk.values.TupleTag;
@@ -34,12 +35,17 @@ sealed interface Step {
     }
   }
 
-  /** A DoFn over each element; a stage root when it reads side inputs. */
+  /** A DoFn over each element; a stage root when it reads side inputs or is stateful. */
   record ParDoStep(String name, ParDo.MultiOutput<?, ?> transform, PCollection<?> input,
       Map<TupleTag<?>, PCollection<?>> outputs) implements Step {
     @Override
     public boolean isStageRoot() {
-      return !transform.getSideInputs().isEmpty();
+      return !transform.getSideInputs().isEmpty() || isStateful();
+    }
+
+    /** Whether the DoFn uses state or timers: then its sink runs it, on the coordinator. */
+    public boolean isStateful() {
+      return DoFnSignature.of(transform.getFn().getClass()).isStateful();
     }
   }
 

@@ -1,0 +1,268 @@
+package io.runnel.runners.direct.internal;
+
+import io.runnel.runners.core.OutputManager;
+import io.runnel.runners.core.SideInputReader;
+import io.runnel.runners.core.StatefulDoFnRunner;
+import io.runnel.runners.core.UserCodeException;
+import io.runnel.runners.core.WindowedValue;
+import io.runnel.runners.core.metrics.MetricUpdates;
+import io.runnel.runners.core.metrics.MetricsAggregator;
+import io.runnel.runners.core.metrics.MetricsContainerStepMap;
+import io.runnel.runners.core.state.InMemoryStateBackend;
+import io.runnel.runners.core.state.InMemoryTimerService;
+import io.runnel.runners.core.state.StateBackend;
+import io.runnel.sdk.coders.Coder;
+import io.runnel.sdk.coders.KvCoder;
+import io.runnel.sdk.internal.JavaSerialization;
+import io.runnel.sdk.metrics.MetricName;
+import io.runnel.sdk.metrics.MetricsContainer;
+import io.runnel.sdk.metrics.MetricsEnvironment;
+import io.runnel.sdk.options.PipelineOptions;
+import io.runnel.sdk.transforms.DoFn;
+import io.runnel.sdk.transforms.ParDo;
+import io.runnel.sdk.values.KV;
+import io.runnel.sdk.values.TupleTag;
+import io.runnel.windowing.BoundedWindow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * A stateful ParDo as a stage root: bundles collect its input on the workers; on the coordinator
+ * thread, each commit runs the shared {@link StatefulDoFnRunner} over the bundle, and time moves
+ * fire its timers. Outputs are queued for the stage as {@link TaggedOutput}s, which the stage's
+ * chain routes to each output's consumers. Elements wait while the ParDo's side inputs are not
+ * ready for their windows. The stage's output watermark is held at the runner's timer holds.
+ *
+ * <p>Also reports, per transform, distributions {@link #LIVE_STATE_CELLS} and {@link
+ * #LIVE_WINDOWS} sampled after every firing, so tests can see state stay bounded, and the
+ * counter {@link #DROPPED_DUE_TO_LATENESS}, so late data is never lost silently.
+ */
+final class StatefulParDoSink extends RootSink<List<WindowedValue<?>>> implements OutputManager {
+  /** Non-empty state cells in the backend, sampled as time moves. */
+  static final MetricName LIVE_STATE_CELLS = MetricName.named(ParDo.class, "liveStateCells");
+  /** Live key and window pairs, sampled as time moves. */
+  static final MetricName LIVE_WINDOWS = MetricName.named(ParDo.class, "liveStateWindows");
+  /** Elements dropped because their window had expired when they arrived. */
+  static final MetricName DROPPED_DUE_TO_LATENESS =
+      MetricName.named(ParDo.class, "droppedDueToLateness");
+
+  private final Step.ParDoStep step;
+  private final StateBackend backend = new InMemoryStateBackend();
+  private final StatefulDoFnRunner<Object, Object, Object> runner;
+  private final ElementChecks checks;
+  private final Predicate<WindowedValue<?>> sideInputsReady;
+  private final MetricsAggregator aggregator;
+  private final MetricsContainerStepMap metrics = new MetricsContainerStepMap();
+  private final MetricsContainer container;
+  private final Coder<Object> inputCoder;
+  private List<WindowedValue<?>> waiting = new ArrayList<>();
+  private List<WindowedValue<?>> emitted = new ArrayList<>();
+  private Instant inputWatermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
+  private Instant processingTime = BoundedWindow.TIMESTAMP_MIN_VALUE;
+  private boolean setUp;
+  private long reportedDropped;
+
+  @SuppressWarnings("unchecked")
+  StatefulParDoSink(Step.ParDoStep step, PipelineOptions options, SideInputReader sideInputs,
+      Predicate<WindowedValue<?>> sideInputsReady, ElementChecks checks,
+      MetricsAggregator aggregator) {
+    this.step = step;
+    this.checks = checks;
+    this.sideInputsReady = sideInputsReady;
+    this.aggregator = aggregator;
+    this.container = metrics.getContainer(step.name());
+    this.inputCoder = (Coder<Object>) step.input().getCoder();
+    DoFn<KV<Object, Object>, Object> fn = (DoFn<KV<Object, Object>, Object>)
+        JavaSerialization.clone(step.transform().getFn(), "DoFn of " + step.name());
+    KvCoder<Object, Object> kvCoder = (KvCoder<Object, Object>) step.input().getCoder();
+    this.runner = new StatefulDoFnRunner<>(fn, options, this, sideInputs,
+        step.transform().getSideInputs(), (TupleTag<Object>) step.transform().getMainOutputTag(),
+        step.outputs().keySet(), kvCoder.getKeyCoder(), step.input().getWindowingStrategy(),
+        backend, new InMemoryTimerService());
+  }
+
+  @Override
+  Supplier<List<WindowedValue<?>>> localFactory() {
+    return ArrayList::new;
+  }
+
+  @Override
+  void add(List<WindowedValue<?>> local, WindowedValue<?> value) {
+    local.add(value);
+  }
+
+  @Override
+  void commit(List<WindowedValue<?>> local) {
+    waiting.addAll(local);
+    try {
+      processReady();
+    } catch (RuntimeException | Error e) {
+      reportMetrics(false);
+      throw e;
+    }
+    reportMetrics(true);
+    flush();
+  }
+
+  @Override
+  void advance(Instant newInputWatermark, Instant newProcessingTime) {
+    if (newInputWatermark.isAfter(inputWatermark)) {
+      inputWatermark = newInputWatermark;
+    }
+    if (newProcessingTime.isAfter(processingTime)) {
+      processingTime = newProcessingTime;
+    }
+    try {
+      processReady();
+      call("firing timers", null, () -> runner.advanceTime(runnerWatermark(), processingTime));
+    } catch (RuntimeException | Error e) {
+      reportMetrics(false);
+      throw e;
+    }
+    container.getDistribution(LIVE_STATE_CELLS).update(backend.liveCells());
+    container.getDistribution(LIVE_WINDOWS).update(runner.liveWindows());
+    reportMetrics(true);
+    flush();
+  }
+
+  @Override
+  Instant hold() {
+    Instant hold = runner.watermarkHold();
+    for (WindowedValue<?> value : waiting) {
+      if (hold == null || value.getTimestamp().isBefore(hold)) {
+        hold = value.getTimestamp();
+      }
+    }
+    return hold;
+  }
+
+  /** Calls {@code @Teardown} if {@code @Setup} ran; returns the failure, if any. */
+  RuntimeException teardown() {
+    if (!setUp) {
+      return null;
+    }
+    setUp = false;
+    try {
+      call("in @Teardown of its DoFn", null, runner::teardown);
+      return null;
+    } catch (TransformFailure e) {
+      return e;
+    } finally {
+      reportMetrics(true);
+    }
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> void output(TupleTag<T> tag, WindowedValue<T> output) {
+    if (checks.any()) {
+      Coder<T> coder = (Coder<T>) step.outputs().get(tag).getCoder();
+      checks.checkOutput(step.name(), step.outputs().get(tag), coder, output.getValue());
+    }
+    emitted.add(output.withValue(new TaggedOutput(tag, output.getValue())));
+  }
+
+  private void processReady() {
+    if (waiting.isEmpty()) {
+      return;
+    }
+    Instant watermark = runnerWatermark();
+    List<WindowedValue<?>> ready = new ArrayList<>();
+    List<WindowedValue<?>> still = new ArrayList<>();
+    for (WindowedValue<?> value : waiting) {
+      (sideInputsReady.test(value) ? ready : still).add(value);
+    }
+    waiting = still;
+    if (ready.isEmpty()) {
+      return;
+    }
+    ensureSetUp();
+    call("in @StartBundle", null, () -> runner.startBundle(watermark, processingTime));
+    for (WindowedValue<?> value : ready) {
+      processElement(value);
+    }
+    call("in @FinishBundle", null, runner::finishBundle);
+  }
+
+  /**
+   * The input watermark as the runner sees it: held at the earliest element still waiting for
+   * side inputs, so that its window neither expires nor drops it while it waits.
+   */
+  private Instant runnerWatermark() {
+    Instant watermark = inputWatermark;
+    for (WindowedValue<?> value : waiting) {
+      if (value.getTimestamp().isBefore(watermark)) {
+        watermark = value.getTimestamp();
+      }
+    }
+    return watermark;
+  }
+
+  @SuppressWarnings("unchecked")
+  private void processElement(WindowedValue<?> value) {
+    WindowedValue<KV<Object, Object>> element = (WindowedValue<KV<Object, Object>>) value;
+    byte[] before = checks.immutability ? checks.snapshot(inputCoder, element.getValue()) : null;
+    call("processing", element.getValue(), () -> runner.processElement(element));
+    if (before != null && !checks.unchanged(inputCoder, element.getValue(), before)) {
+      throw new TransformFailure("Transform '" + step.name() + "' mutated its input element '"
+          + TransformFailure.abbreviate(element.getValue()) + "' in place. DoFns must not change"
+          + " their inputs; copy the element before changing it (or turn this check off with"
+          + " --enforceImmutability=false)");
+    }
+  }
+
+  private void ensureSetUp() {
+    if (!setUp) {
+      call("in @Setup of its DoFn", null, runner::setup);
+      setUp = true;
+    }
+  }
+
+  /** Runs user code with this transform's metrics, naming the transform and call on failure. */
+  private void call(String what, Object element, Runnable body) {
+    MetricsContainer previous = MetricsEnvironment.setCurrentContainer(container);
+    try {
+      body.run();
+    } catch (UserCodeException e) {
+      if (e.getCause() instanceof TransformFailure failure) {
+        throw failure;
+      }
+      String detail = element != null ? what : what + " (" + runner.currentCall() + ")";
+      throw new TransformFailure(step.name(), detail, element, e.getCause());
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new TransformFailure(step.name(), what + " (" + runner.currentCall() + ")", element, e);
+    } finally {
+      MetricsEnvironment.setCurrentContainer(previous);
+    }
+  }
+
+  /**
+   * Hands the metrics of the work just done to the run's aggregator: attempted, and committed
+   * too when the work succeeded (its state changes are then committed as well).
+   */
+  private void reportMetrics(boolean committed) {
+    long dropped = runner.droppedDueToLateness();
+    if (dropped > reportedDropped) {
+      container.getCounter(DROPPED_DUE_TO_LATENESS).inc(dropped - reportedDropped);
+      reportedDropped = dropped;
+    }
+    MetricUpdates updates = metrics.drainUpdates();
+    if (!updates.isEmpty()) {
+      aggregator.recordAttempted(updates);
+      if (committed) {
+        aggregator.commit(updates);
+      }
+    }
+  }
+
+  private void flush() {
+    if (!emitted.isEmpty()) {
+      List<WindowedValue<?>> outputs = emitted;
+      emitted = new ArrayList<>();
+      queue().enqueue(stage(), outputs, true);
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package io.runnel.runners.direct;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.runnel.sdk.Pipeline;
+import io.runnel.sdk.coders.KvCoder;
+import io.runnel.sdk.coders.StringUtf8Coder;
+import io.runnel.sdk.coders.VarIntCoder;
+import io.runnel.sdk.options.PipelineOptionsFactory;
+import io.runnel.sdk.state.BagState;
+import io.runnel.sdk.state.StateSpec;
+import io.runnel.sdk.state.StateSpecs;
+import io.runnel.sdk.state.TimeDomain;
+import io.runnel.sdk.state.Timer;
+import io.runnel.sdk.state.TimerSpec;
+import io.runnel.sdk.state.TimerSpecs;
+import io.runnel.sdk.transforms.Create;
+import io.runnel.sdk.transforms.DoFn;
+import io.runnel.sdk.transforms.ParDo;
+import io.runnel.sdk.transforms.Reshuffle;
+import io.runnel.sdk.values.KV;
+import io.runnel.sdk.values.PCollection;
+import io.runnel.testing.PAssert;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A stateful ParDo runs on the coordinator in bundle order, so its state, and what its timers
+ * output, are the same on every run whatever the parallelism.
+ */
+class StatefulDeterminismTest {
+  private static final Map<String, List<String>> OBSERVED = new ConcurrentHashMap<>();
+
+  static final class KeyByRemainder extends DoFn<String, KV<Integer, String>> {
+    private static final long serialVersionUID = 1L;
+
+    @ProcessElement
+    public void process(@Element String element, OutputReceiver<KV<Integer, String>> out) {
+      out.output(KV.of(Integer.parseInt(element.substring(1)) % 50, element));
+    }
+  }
+
+  /** Keeps each key's values in arrival order; a timer emits them when the input is complete. */
+  static final class HistoryFn extends DoFn<KV<Integer, String>, String> {
+    private static final long serialVersionUID = 1L;
+
+    @StateId("history")
+    private final StateSpec<BagState<String>> history = StateSpecs.bag(StringUtf8Coder.of());
+
+    @TimerId("emit")
+    private final TimerSpec emit = TimerSpecs.timer(TimeDomain.EVENT_TIME);
+
+    @ProcessElement
+    public void process(@Element KV<Integer, String> e,
+        @StateId("history") BagState<String> history, @TimerId("emit") Timer emit) {
+      history.add(e.getValue());
+      emit.set(Instant.ofEpochSecond(e.getKey()));
+    }
+
+    @OnTimer("emit")
+    public void onEmit(@Key Integer key, @StateId("history") BagState<String> history,
+        OutputReceiver<String> out) {
+      out.output(key + "=" + String.join(",", history.read()));
+    }
+  }
+
+  private static List<String> runAndObserveOrder(String... args) {
+    Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs(args).create());
+    List<String> input = new ArrayList<>();
+    IntStream.range(0, 5_000).forEach(i -> input.add("e" + i));
+    PCollection<String> histories = p.apply(Create.of(input))
+        .apply(Reshuffle.viaRandomKey())
+        .apply(ParDo.of(new KeyByRemainder()))
+        .setCoder(KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of()))
+        .apply(ParDo.of(new HistoryFn()));
+    String runId = UUID.randomUUID().toString();
+    PAssert.that(histories).satisfies(values -> {
+      List<String> order = new ArrayList<>();
+      values.forEach(order::add);
+      OBSERVED.put(runId, order);
+      return null;
+    });
+    p.run();
+    List<String> order = OBSERVED.remove(runId);
+    assertThat(order).as("the output of one run").hasSize(50);
+    return order;
+  }
+
+  @Test
+  void parallelismDoesNotChangeStateOrTimerOutputs() {
+    List<String> oneThread = runAndObserveOrder("--directParallelism=1", "--directBundleSize=7");
+
+    assertThat(runAndObserveOrder("--directParallelism=4", "--directBundleSize=7"))
+        .isEqualTo(oneThread);
+    assertThat(runAndObserveOrder("--directParallelism=4", "--directBundleSize=7"))
+        .isEqualTo(oneThread);
+  }
+}
