@@ -27,8 +27,11 @@ public interface Timer {
   void set(Instant absoluteTime);
 
   /**
-   * Sets the timer relative to {@link #getCurrentRelativeTime()}: that time, rounded up to the
-   * next multiple of the {@link #align} period if given, plus the {@link #offset} if given.
+   * Sets the timer relative to {@link #getCurrentRelativeTime()} ("now": the element's timestamp
+   * for event time, the current processing time for processing time), as Beam does: without
+   * {@link #align}, now plus the {@link #offset}; with {@code align(period)}, the first instant at
+   * or after now where that instant plus the offset is a multiple of the period. An event-time
+   * timer that would land after its window expires is set at the expiry.
    */
   void setRelative();
 

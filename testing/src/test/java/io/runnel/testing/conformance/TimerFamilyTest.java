@@ -23,8 +23,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Conformance: timers of a {@code @TimerFamily} are independent timers named at run time, each
- * firing its family's {@code @OnTimerFamily} method with its name; aligned relative timers round
- * up to the period before the offset is added.
+ * firing its family's {@code @OnTimerFamily} method with its name; aligned relative timers use
+ * Beam's arithmetic: the first instant at or after the element's timestamp where instant plus
+ * offset is a multiple of the period.
  */
 class TimerFamilyTest {
   @RegisterExtension final transient TestPipeline p = TestPipeline.create();
@@ -64,7 +65,7 @@ class TimerFamilyTest {
     p.run();
   }
 
-  /** Sets a timer aligned to the next 10 seconds, plus 1 second. */
+  /** Sets a timer aligned to a 10-second period with a 1-second offset. */
   static final class AlignedFn extends DoFn<KV<String, Integer>, String> {
     @TimerId("aligned")
     private final TimerSpec aligned = TimerSpecs.timer(TimeDomain.EVENT_TIME);
@@ -83,10 +84,12 @@ class TimerFamilyTest {
   }
 
   @Test
-  void anAlignedRelativeTimerRoundsUpToThePeriodThenAddsTheOffset() {
+  void anAlignedRelativeTimerLandsWhereTimePlusOffsetIsAMultipleOfThePeriod() {
     PCollection<String> out = input(p).apply(ParDo.of(new AlignedFn()));
 
-    PAssert.that(out).containsInAnyOrder("aligned@101");
+    // Element at 100 s: (100 + 1) % 10 = 1, so the timer is set at 100 + 10 - 1 = 109 s,
+    // the first instant t >= 100 with (t + 1) a multiple of 10.
+    PAssert.that(out).containsInAnyOrder("aligned@109");
     p.run();
   }
 }

@@ -71,13 +71,18 @@ final class UserTimer implements Timer {
 
   @Override
   public void setRelative() {
-    Instant base = relativeBase;
-    if (period != null) {
+    // Beam's arithmetic, remainder sign included: without alignment, now plus the offset; with
+    // align(period), now moved up to the next instant where (instant + offset) is a multiple of
+    // the period, or now itself when (now + offset) already is.
+    Instant now = relativeBase;
+    Instant target;
+    if (period == null) {
+      target = now.plus(offset);
+    } else {
       long millis = period.toMillis();
-      long remainder = Math.floorMod(base.toEpochMilli(), millis);
-      base = remainder == 0 ? base : base.plusMillis(millis - remainder);
+      long remainder = now.plus(offset).toEpochMilli() % millis;
+      target = remainder == 0 ? now : now.plusMillis(millis - remainder);
     }
-    Instant target = base.plus(offset);
     // As in Beam, a relative event-time timer past the window's expiry fires at the expiry.
     set(domain == TimeDomain.EVENT_TIME && target.isAfter(expiry) ? expiry : target);
   }
