@@ -80,6 +80,70 @@ class SamplePipelinesRoundTripTest {
     assertThat(readAll(dir.resolve("original"))).containsExactlyInAnyOrderElementsOf(expected);
   }
 
+  @Test
+  void fraudRulesRoundTripToAnIdenticalGraph() {
+    Pipeline original = FraudRules.buildPipeline(fraudOptions(dir.resolve("a/alerts")));
+    io.runnel.sdk.portable.proto.Pipeline proto = PipelineTranslation.toProto(original);
+
+    Pipeline rebuilt = PipelineTranslation.fromProto(proto, original.getOptions());
+
+    assertThat(PipelineTranslation.toProto(rebuilt)).isEqualTo(proto);
+    assertThat(proto.getComponents().getTransformsMap().values())
+        .extracting(PTransform::getUniqueName)
+        .contains("GenerateTransactions", "DetectFraud", "WriteAlerts");
+  }
+
+  @Test
+  void rebuiltFraudRulesWriteTheSameAlerts() throws IOException {
+    Pipeline original = FraudRules.buildPipeline(fraudOptions(dir.resolve("original/alerts")));
+    io.runnel.sdk.portable.proto.Pipeline proto = PipelineTranslation.toProto(original);
+    FraudRules.FraudOptions rebuiltOptions = fraudOptions(dir.resolve("original/alerts"));
+
+    original.run().waitUntilFinish();
+    List<String> expected = readAll(dir.resolve("original"));
+    deleteAll(dir.resolve("original"));
+    PipelineTranslation.fromProto(proto, rebuiltOptions).run().waitUntilFinish();
+
+    assertThat(expected).hasSizeGreaterThan(20);
+    assertThat(readAll(dir.resolve("original"))).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void riskEngineRoundTripsToAnIdenticalGraph() {
+    Pipeline original = RiskEngine.buildPipeline(riskOptions(dir.resolve("a/levels")));
+    io.runnel.sdk.portable.proto.Pipeline proto = PipelineTranslation.toProto(original);
+
+    Pipeline rebuilt = PipelineTranslation.fromProto(proto, original.getOptions());
+
+    assertThat(PipelineTranslation.toProto(rebuilt)).isEqualTo(proto);
+    assertThat(proto.getComponents().getTransformsMap().values())
+        .extracting(PTransform::getUniqueName)
+        .contains("GenerateLogins", "RateLogins", "WriteLevels");
+  }
+
+  @Test
+  void rebuiltRiskEngineWritesTheSameLevels() throws IOException {
+    Pipeline original = RiskEngine.buildPipeline(riskOptions(dir.resolve("original/levels")));
+    io.runnel.sdk.portable.proto.Pipeline proto = PipelineTranslation.toProto(original);
+    RiskEngine.RiskOptions rebuiltOptions = riskOptions(dir.resolve("original/levels"));
+
+    original.run().waitUntilFinish();
+    List<String> expected = readAll(dir.resolve("original"));
+    deleteAll(dir.resolve("original"));
+    PipelineTranslation.fromProto(proto, rebuiltOptions).run().waitUntilFinish();
+
+    assertThat(expected).hasSizeGreaterThan(20);
+    assertThat(readAll(dir.resolve("original"))).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  private static FraudRules.FraudOptions fraudOptions(Path output) {
+    return PipelineOptionsFactory.fromArgs("--output=" + output).as(FraudRules.FraudOptions.class);
+  }
+
+  private static RiskEngine.RiskOptions riskOptions(Path output) {
+    return PipelineOptionsFactory.fromArgs("--output=" + output).as(RiskEngine.RiskOptions.class);
+  }
+
   private static LeaderboardStyle.LeaderboardOptions leaderboardOptions(Path output) {
     return PipelineOptionsFactory.fromArgs("--output=" + output, "--teamWindowDuration=30m")
         .as(LeaderboardStyle.LeaderboardOptions.class);

@@ -102,6 +102,38 @@ class BatchWindowingTest {
     p.run();
   }
 
+  private static Window<KV<String, Long>> slidingWithOffset(TimestampCombiner combiner) {
+    return Window.<KV<String, Long>>into(SlidingWindows.of(Duration.ofMinutes(2))
+            .every(Duration.ofMinutes(1)).withOffset(Duration.ofSeconds(30)))
+        .withTimestampCombiner(combiner);
+  }
+
+  @Test
+  void offsetSlidingWindowsCombineEachWindowTimestampedAtItsLatestElement() {
+    PCollection<String> out = scores()
+        .apply(slidingWithOffset(TimestampCombiner.LATEST))
+        .apply(Combine.perKey(SUM))
+        .apply(ParDo.of(new Describe()));
+    PAssert.that(out).containsInAnyOrder(
+        "blue:5 [-90,30) ts=10000", "red:3 [-90,30) ts=20000",
+        "blue:12 [-30,90) ts=70000", "red:3 [-30,90) ts=20000",
+        "blue:8 [30,150) ts=130000", "blue:1 [90,210) ts=130000");
+    p.run();
+  }
+
+  @Test
+  void offsetSlidingWindowsCombineEachWindowTimestampedAtItsEarliestElement() {
+    PCollection<String> out = scores()
+        .apply(slidingWithOffset(TimestampCombiner.EARLIEST))
+        .apply(Combine.perKey(SUM))
+        .apply(ParDo.of(new Describe()));
+    PAssert.that(out).containsInAnyOrder(
+        "blue:5 [-90,30) ts=10000", "red:3 [-90,30) ts=20000",
+        "blue:12 [-30,90) ts=10000", "red:3 [-30,90) ts=20000",
+        "blue:8 [30,150) ts=70000", "blue:1 [90,210) ts=130000");
+    p.run();
+  }
+
   @Test
   void sessionsMergeElementsCloserThanTheGap() {
     PCollection<String> out = scores()

@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * values arrive, so values are never buffered. Tables of separate bundles merge their
  * accumulators in a fixed order. Owned by one thread.
  */
-public final class CombiningTable<K, InputT, AccumT, OutputT> {
+public final class CombiningTable<K, InputT, AccumT, OutputT>
+    implements CombineAccumulators<K, InputT, OutputT> {
   private final Coder<K> keyCoder;
   private final Combine.CombineFn<InputT, AccumT, OutputT> fn;
   private final TimestampCombiner timestampCombiner;
@@ -41,6 +42,7 @@ public final class CombiningTable<K, InputT, AccumT, OutputT> {
   }
 
   /** Adds a value to the accumulator of its key in each of its windows. */
+  @Override
   public void add(WindowedValue<KV<K, InputT>> element) {
     K key = element.getValue().getKey();
     Object structural = keyCoder.structuralValue(key);
@@ -58,6 +60,12 @@ public final class CombiningTable<K, InputT, AccumT, OutputT> {
     }
   }
 
+  @Override
+  @SuppressWarnings("unchecked")
+  public void mergeFrom(CombineAccumulators<K, InputT, OutputT> later) {
+    mergeFrom((CombiningTable<K, InputT, AccumT, OutputT>) later);
+  }
+
   /** Merges the accumulators of {@code later}, which must not be used afterwards. */
   public void mergeFrom(CombiningTable<K, InputT, AccumT, OutputT> later) {
     for (Map.Entry<Object, Entry<K, AccumT>> e : later.entries.entrySet()) {
@@ -71,11 +79,13 @@ public final class CombiningTable<K, InputT, AccumT, OutputT> {
     }
   }
 
+  @Override
   public int size() {
     return entries.size();
   }
 
   /** Emits every key's output as the on-time and only pane of its window, then forgets them. */
+  @Override
   public void fireAll(Consumer<WindowedValue<KV<K, OutputT>>> out, GroupOrder reorder) {
     if (!windowFn.isNonMerging()) {
       mergeWindows();

@@ -91,16 +91,23 @@ final class ChainInstance {
   }
 
   private Receiver receiversFor(PCollection<?> pc) {
+    return receiversFor(pc, null);
+  }
+
+  /** The receivers of {@code pc}, but for sinks that bypass {@code assigner} (if not null). */
+  private Receiver receiversFor(PCollection<?> pc, Step.AssignStep assigner) {
     List<Receiver> receivers = new ArrayList<>();
     for (Step consumer : plan.consumersOf(pc)) {
+      if (assigner != null && sinks.get(consumer) instanceof CombineSink combine
+          && combine.bypasses(assigner)) {
+        continue;
+      }
       if (consumer instanceof Step.ParDoStep parDo && !parDo.isStageRoot()) {
         receivers.add(executorFor(parDo));
       } else if (consumer instanceof Step.AssignStep assign) {
-        receivers.add(new AssignWindowsExecutor(assign, receiversFor(assign.output())));
+        receivers.addAll(receiversAround(assign));
       } else {
-        Sink.Writer<?> writer = sinks.get(consumer).writer();
-        writers.add(writer);
-        receivers.add(writer);
+        receivers.add(writerFor(consumer));
       }
     }
     return Receiver.fanOut(receivers);
@@ -111,6 +118,33 @@ final class ChainInstance {
     Map<TupleTag<?>, Receiver> outputs = new LinkedHashMap<>();
     step.outputs().forEach((tag, pc) -> outputs.put(tag, receiversFor(pc)));
     return TaggedOutput.router(outputs);
+  }
+
+  /**
+   * The receivers of what {@code assign} consumes: the step itself, unless only sinks that
+   * bypass it read its output, and those sinks, which take its input unassigned.
+   */
+  private List<Receiver> receiversAround(Step.AssignStep assign) {
+    List<Receiver> receivers = new ArrayList<>();
+    boolean assigned = false;
+    for (Step consumer : plan.consumersOf(assign.output())) {
+      if (sinks.get(consumer) instanceof CombineSink combine && combine.bypasses(assign)) {
+        receivers.add(writerFor(consumer));
+      } else {
+        assigned = true;
+      }
+    }
+    if (assigned) {
+      Receiver downstream = receiversFor(assign.output(), assign);
+      receivers.add(0, new AssignWindowsExecutor(assign, downstream));
+    }
+    return receivers;
+  }
+
+  private Receiver writerFor(Step consumer) {
+    Sink.Writer<?> writer = sinks.get(consumer).writer();
+    writers.add(writer);
+    return writer;
   }
 
   private ParDoExecutor executorFor(Step.ParDoStep step) {

@@ -1,7 +1,9 @@
 package io.runnel.runners.direct.internal;
 
+import io.runnel.runners.core.CombineAccumulators;
 import io.runnel.runners.core.CombiningTable;
 import io.runnel.runners.core.GroupOrder;
+import io.runnel.runners.core.SlicingCombiningTable;
 import io.runnel.runners.core.WindowedValue;
 import io.runnel.sdk.coders.Coder;
 import io.runnel.sdk.coders.KvCoder;
@@ -18,32 +20,77 @@ import java.util.function.Supplier;
 /**
  * The state of a lifted Combine.perKey: each bundle pre-combines into its own table with its
  * chain instance's copy of the CombineFn; commits merge accumulators in bundle order.
+ *
+ * <p>When the input comes straight from a {@code Window.into(SlidingWindows...)} that {@link
+ * SlicingCombiningTable} supports, the tables combine by slices, and the chain hands this sink
+ * the elements of that {@code Window.into} before it assigns them their windows ({@link
+ * #bypasses}): the slice follows from the timestamp, and the n windows per element are
+ * never built.
  */
-final class CombineSink extends RootSink<CombiningTable<Object, Object, Object, Object>> {
+final class CombineSink extends RootSink<CombineAccumulators<Object, Object, Object>> {
   private final Step.CombineStep step;
   private final Coder<Object> keyCoder;
-  private final CombiningTable<Object, Object, Object, Object> table;
+  private final Step.AssignStep bypassedAssign;
+  private final CombineAccumulators<Object, Object, Object> table;
 
   private final GroupOrder order;
 
+  /**
+   * @param slidingAssign the step assigning the sliding windows that produces the input, if it
+   *     qualifies for slicing; null to combine per window
+   */
   @SuppressWarnings("unchecked")
-  CombineSink(Step.CombineStep step, GroupOrder order) {
+  CombineSink(Step.CombineStep step, GroupOrder order, Step.AssignStep slidingAssign) {
     this.step = step;
     this.order = order;
+    this.bypassedAssign = slidingAssign;
     this.keyCoder = ((KvCoder<Object, Object>) step.input().getCoder()).getKeyCoder();
-    this.table = new CombiningTable<>(keyCoder, copyFn(), step.input().getWindowingStrategy());
+    this.table = newTable(copyFn());
+  }
+
+  /**
+   * Whether the input is the output of {@code assign}, a sliding-window assignment, and this sink
+   * takes that step's input instead, placing each element by its timestamp.
+   */
+  boolean bypasses(Step.AssignStep assign) {
+    return bypassedAssign == assign;
+  }
+
+  /**
+   * The step that assigns sliding windows to {@code combine}'s input, if slicing applies: the
+   * input is that step's output, so every element's windows follow from its timestamp.
+   */
+  static Step.AssignStep slidingAssignOf(Step.CombineStep combine, ExecutionPlan plan) {
+    if (!SlicingCombiningTable.supports(combine.input().getWindowingStrategy())) {
+      return null;
+    }
+    for (Step step : plan.steps()) {
+      if (step instanceof Step.AssignStep assign && assign.output() == combine.input()
+          && combine.input().getWindowingStrategy().getWindowFn()
+              .equals(assign.transform().getWindowFn())) {
+        return assign;
+      }
+    }
+    return null;
   }
 
   @Override
-  Supplier<CombiningTable<Object, Object, Object, Object>> localFactory() {
+  Supplier<CombineAccumulators<Object, Object, Object>> localFactory() {
     Combine.CombineFn<Object, Object, Object> fn = copyFn();
+    return () -> newTable(fn);
+  }
+
+  private CombineAccumulators<Object, Object, Object> newTable(
+      Combine.CombineFn<Object, Object, Object> fn) {
     PCollection<?> input = step.input();
-    return () -> new CombiningTable<>(keyCoder, fn, input.getWindowingStrategy());
+    return bypassedAssign != null
+        ? new SlicingCombiningTable<>(keyCoder, fn, input.getWindowingStrategy())
+        : new CombiningTable<>(keyCoder, fn, input.getWindowingStrategy());
   }
 
   @Override
   @SuppressWarnings("unchecked")
-  void add(CombiningTable<Object, Object, Object, Object> local, WindowedValue<?> value) {
+  void add(CombineAccumulators<Object, Object, Object> local, WindowedValue<?> value) {
     try {
       local.add((WindowedValue<KV<Object, Object>>) value);
     } catch (RuntimeException e) {
@@ -52,7 +99,7 @@ final class CombineSink extends RootSink<CombiningTable<Object, Object, Object, 
   }
 
   @Override
-  void commit(CombiningTable<Object, Object, Object, Object> local) {
+  void commit(CombineAccumulators<Object, Object, Object> local) {
     try {
       table.mergeFrom(local);
     } catch (RuntimeException e) {

@@ -133,7 +133,8 @@ final class StageGraph {
               lateSinkOf(gbk), metrics);
     }
     if (root instanceof Step.CombineStep combine) {
-      return isBatch(combine.input()) ? new CombineSink(combine, order)
+      return isBatch(combine.input())
+          ? new CombineSink(combine, order, CombineSink.slidingAssignOf(combine, plan))
           : new TriggeredGroupSink(combine.name(), combine.input(), TriggeredGroupSink.contentsFor(combine),
               null, metrics);
     }
