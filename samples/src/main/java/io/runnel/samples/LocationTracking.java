@@ -1,6 +1,7 @@
 package io.runnel.samples;
 
 import io.runnel.sdk.Pipeline;
+import io.runnel.sdk.coders.BooleanCoder;
 import io.runnel.sdk.coders.DoubleCoder;
 import io.runnel.sdk.coders.KvCoder;
 import io.runnel.sdk.coders.StringUtf8Coder;
@@ -45,6 +46,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Tracks field agents from their GPS pings with per-agent state and timers. Each input line is
@@ -101,6 +103,8 @@ import java.util.TreeMap;
  * releases, once the watermark is past it, every ping up to it, then re-arms at the next waiting
  * ping. The price is latency: movements and inactivity come out when the watermark passes, not on
  * arrival. Deviations and the missing-updates clock do not depend on order and act on arrival.
+ * Everything runs in the global window, so an agent's state (its last ping, anchor and waiting
+ * pings) lives as long as the run: bounded per agent, growing with the number of agents.
  */
 public final class LocationTracking {
   /** A ping farther than this from the planned route point raises a deviation alert. */
@@ -115,6 +119,10 @@ public final class LocationTracking {
   static final double EARTH_RADIUS_METERS = 6_371_000;
   /** The seed of the generated default input. */
   static final long GENERATED_SEED = 20240301L;
+
+  /** Track order of the class javadoc: event time, then latitude, then longitude. */
+  static final Comparator<Ping> TRACK_ORDER = Comparator.comparingLong(Ping::eventTimeMillis)
+      .thenComparingDouble(Ping::lat).thenComparingDouble(Ping::lon);
 
   private static final String[] AGENTS = {"a1", "a2", "a3", "a4"};
   private static final Instant GENERATED_START = Instant.parse("2024-03-01T08:00:00Z");
@@ -177,7 +185,7 @@ public final class LocationTracking {
     private final StateSpec<ValueState<Ping>> anchorSpec = StateSpecs.value(Ping.PingCoder.of());
     @StateId("anchorAlerted")
     private final StateSpec<ValueState<Boolean>> anchorAlertedSpec =
-        StateSpecs.value(io.runnel.sdk.coders.BooleanCoder.of());
+        StateSpecs.value(BooleanCoder.of());
     @TimerId("release")
     private final TimerSpec releaseSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
     @TimerId("inactivity")
@@ -243,7 +251,7 @@ public final class LocationTracking {
           + " of processing time after the ping at " + c.timestamp());
     }
 
-    private static void track(Ping ping, java.util.function.Consumer<String> out, ValueState<Ping> last,
+    private static void track(Ping ping, Consumer<String> out, ValueState<Ping> last,
         ValueState<Ping> anchor, ValueState<Boolean> alerted, Timer inactivity) {
       Ping previous = last.read();
       if (previous != null && ping.eventTimeMillis() <= previous.eventTimeMillis()) {
@@ -268,17 +276,13 @@ public final class LocationTracking {
     }
 
     private static void alertInactive(Ping anchor, ValueState<Boolean> alerted,
-        java.util.function.Consumer<String> out) {
+        Consumer<String> out) {
       if (anchor != null && !Boolean.TRUE.equals(alerted.read())) {
         out.accept(inactiveLine(anchor));
         alerted.write(true);
       }
     }
   }
-
-  /** Track order of the class javadoc: event time, then latitude, then longitude. */
-  static final Comparator<Ping> TRACK_ORDER = Comparator.comparingLong(Ping::eventTimeMillis)
-      .thenComparingDouble(Ping::lat).thenComparingDouble(Ping::lon);
 
   /** Keys pings by agent and tracks each agent; see the class javadoc for what comes out. */
   public static final class TrackAgents extends PTransform<PCollection<Ping>, PCollection<String>> {
