@@ -1,6 +1,7 @@
 package io.runnel.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.runnel.samples.LocationTracking.LocationTrackingOptions;
@@ -179,6 +180,48 @@ class LocationTrackingTest {
     assertThat(Files.readAllLines(files.get(0), StandardCharsets.UTF_8)).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(expected).anyMatch(l -> l.startsWith("MOVE")).anyMatch(l -> l.startsWith("DEVIATION"))
         .anyMatch(l -> l.startsWith("INACTIVE")).noneMatch(l -> l.startsWith("MISSING"));
+  }
+
+  @Test
+  void theSameLinesComeOutWhateverTheBundleOrder() throws IOException {
+    List<String> expected = plainJavaLines(LocationTracking.generatedPings(), LocationTracking.generatedRoute());
+    for (String seed : List.of("1", "42")) {
+      LocationTrackingOptions options = PipelineOptionsFactory.fromArgs(
+          "--output=" + dir.resolve(seed + "/reports"), "--directSeed=" + seed).as(LocationTrackingOptions.class);
+
+      List<Path> files = LocationTracking.runLocationTracking(options);
+
+      assertThat(Files.readAllLines(files.get(0), StandardCharsets.UTF_8))
+          .as("seed %s", seed).containsExactlyInAnyOrderElementsOf(expected);
+    }
+  }
+
+  @Test
+  void readsPingsFromAFile() throws IOException {
+    Path input = dir.resolve("pings.csv");
+    Files.write(input, List.of(
+        "a,52.501000,13.400000," + at("09:01:00").toEpochMilli(),
+        " a , 52.5 , 13.4 , " + NINE.toEpochMilli()));
+    LocationTrackingOptions options = PipelineOptionsFactory.fromArgs("--input=" + input,
+        "--output=" + dir.resolve("out/a")).as(LocationTrackingOptions.class);
+
+    List<Path> files = LocationTracking.runLocationTracking(options);
+
+    // "a" has no planned point in the generated route, so it is never checked for deviation.
+    assertThat(Files.readAllLines(files.get(0), StandardCharsets.UTF_8)).containsExactlyInAnyOrder(
+        "MOVE a at 2024-03-01T09:01:00Z: 111.2 m in PT1M, 1.85 m/s",
+        "INACTIVE a at 2024-03-01T09:16:00Z: within 50 m of the ping at 2024-03-01T09:01:00Z for PT15M");
+  }
+
+  @Test
+  void aMalformedLineIsRejectedWithTheLineAndTheExpectedFormat() {
+    for (String bad : List.of("a,52.5,13.4", ",52.5,13.4,0", "a,north,13.4,0", "a,91,13.4,0", "a,52.5,181,0",
+        "a,52.5,13.4,noon")) {
+      assertThatThrownBy(() -> Ping.parse(bad))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("\"" + bad + "\"")
+          .hasMessageContaining("agentId,lat,lon,eventTimeMillis");
+    }
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.runnel.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.runnel.samples.LoginEvent.LoginEventCoder;
 import io.runnel.samples.LoginFailurePattern.DetectBursts;
@@ -176,6 +177,48 @@ class LoginFailurePatternTest {
     assertThat(files).containsExactly(dir.resolve("bursts-00000-of-00001.txt"));
     assertThat(Files.readAllLines(files.get(0), StandardCharsets.UTF_8)).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(expected).hasSizeGreaterThan(10);
+  }
+
+  @Test
+  void theSameAlertsComeOutWhateverTheBundleOrder() throws IOException {
+    for (String seed : List.of("1", "42", "20240301")) {
+      LoginFailureOptions options = PipelineOptionsFactory.fromArgs("--output=" + dir.resolve(seed + "/bursts"),
+          "--directSeed=" + seed).as(LoginFailureOptions.class);
+
+      List<Path> files = LoginFailurePattern.runLoginFailurePattern(options);
+
+      assertThat(Files.readAllLines(files.get(0), StandardCharsets.UTF_8))
+          .as("seed %s", seed)
+          .containsExactlyInAnyOrderElementsOf(plainJavaAlerts(LoginFailurePattern.generatedEvents()));
+    }
+  }
+
+  @Test
+  void readsAttemptsFromAFile() throws IOException {
+    Path input = dir.resolve("logins.csv");
+    List<String> lines = new ArrayList<>();
+    for (String clock : List.of("09:03:00", "09:01:00", "09:02:00")) {
+      lines.add("ana,FAILURE," + at(clock).toEpochMilli());
+    }
+    lines.add(" ana , SUCCESS , " + NINE.toEpochMilli());
+    Files.write(input, lines);
+    LoginFailureOptions options = PipelineOptionsFactory.fromArgs("--input=" + input,
+        "--output=" + dir.resolve("out/a")).as(LoginFailureOptions.class);
+
+    List<Path> files = LoginFailurePattern.runLoginFailurePattern(options);
+
+    assertThat(Files.readAllLines(files.get(0), StandardCharsets.UTF_8)).containsExactly(
+        "BURST ana: login at 2024-03-01T09:00:00Z, then 3 failures from 2024-03-01T09:01:00Z to 2024-03-01T09:03:00Z");
+  }
+
+  @Test
+  void aMalformedLineIsRejectedWithTheLineAndTheExpectedFormat() {
+    for (String bad : List.of("ana,FAILED,0", "ana,SUCCESS", ",SUCCESS,0", "ana,SUCCESS,noon")) {
+      assertThatThrownBy(() -> LoginEvent.parse(bad))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("\"" + bad + "\"")
+          .hasMessageContaining("user,SUCCESS|FAILURE,eventTimeMillis");
+    }
   }
 
   @Test
