@@ -57,11 +57,12 @@ import java.util.function.Consumer;
  * <pre>{@code
  * mvn -q -pl samples -am test-compile exec:java -Dexec.mainClass=io.runnel.samples.LocationTracking
  * mvn -q -pl samples -am test-compile exec:java -Dexec.mainClass=io.runnel.samples.LocationTracking \
- *     -Dexec.args="--input=/data/pings.csv --output=/tmp/tracking"
+ *     -Dexec.args="--input=/data/pings.csv --route=/data/route.csv --output=/tmp/tracking"
  * }</pre>
  *
- * <p>Without {@code --input} it tracks the pings of {@link #generatedPings} (fixed seed); the route
- * is always {@link #generatedRoute}. It writes {@code target/tracking/reports-*.txt} and prints
+ * <p>Without {@code --input} it tracks the pings of {@link #generatedPings} (fixed seed); without
+ * {@code --route} (lines {@code agentId,lat,lon}, one per agent) the planned points are {@link
+ * #generatedRoute}. It writes {@code target/tracking/reports-*.txt} and prints
  * every alert and how many movements it wrote.
  *
  * <h2>What comes out, exactly</h2>
@@ -310,6 +311,12 @@ public final class LocationTracking {
 
     void setInput(String value);
 
+    @Description("File or glob of planned route points, one agentId,lat,lon line each (one per agent)."
+        + " Unset: the generated route of the generated agents.")
+    String getRoute();
+
+    void setRoute(String value);
+
     @Description("Prefix of the output files, one movement or alert per line.")
     @Default.String("target/tracking/reports")
     String getOutput();
@@ -364,14 +371,37 @@ public final class LocationTracking {
     return pings;
   }
 
+  /**
+   * Parses a route line {@code agentId,lat,lon} into {@code KV<agentId, KV<lat, lon>>}; surrounding
+   * spaces are ignored.
+   *
+   * @throws IllegalArgumentException naming the line and the expected format when it does not fit
+   */
+  public static KV<String, KV<Double, Double>> parseRoutePoint(String line) {
+    Ping point;
+    try {
+      point = Ping.parse(line + ",0");
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("not a route point: \"" + line + "\"; expected agentId,lat,lon"
+          + " with latitude in [-90, 90] and longitude in [-180, 180], e.g. a1,52.5200,13.4050", e);
+    }
+    return KV.of(point.agentId(), KV.of(point.lat(), point.lon()));
+  }
+
   /** The tracking pipeline for {@code options}, built but not run. */
   public static Pipeline buildPipeline(LocationTrackingOptions options) {
     Pipeline p = Pipeline.create(options);
-    PCollectionView<Map<String, KV<Double, Double>>> route = p
-        .apply("GenerateRoute", Create.of(generatedRoute().entrySet().stream()
-                .map(e -> KV.of(e.getKey(), e.getValue())).toList())
-            .withCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(DoubleCoder.of(), DoubleCoder.of()))))
-        .apply("RouteView", View.asMap());
+    KvCoder<String, KV<Double, Double>> pointCoder =
+        KvCoder.of(StringUtf8Coder.of(), KvCoder.of(DoubleCoder.of(), DoubleCoder.of()));
+    PCollection<KV<String, KV<Double, Double>>> points = options.getRoute() == null
+        ? p.apply("GenerateRoute", Create.of(generatedRoute().entrySet().stream()
+                .map(e -> KV.of(e.getKey(), e.getValue())).toList()).withCoder(pointCoder))
+        : p.apply("ReadRoute", TextIO.read().from(options.getRoute()))
+            .apply("ParseRoute", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(),
+                    TypeDescriptors.kvs(TypeDescriptors.doubles(), TypeDescriptors.doubles())))
+                .via(LocationTracking::parseRoutePoint))
+            .setCoder(pointCoder);
+    PCollectionView<Map<String, KV<Double, Double>>> route = points.apply("RouteView", View.asMap());
     PCollection<String> lines = options.getInput() == null
         ? p.apply("GeneratePings", Create.of(generatedPings().stream().map(Ping::toCsv).toList()))
         : p.apply("ReadPings", TextIO.read().from(options.getInput()));

@@ -197,20 +197,35 @@ class LocationTrackingTest {
   }
 
   @Test
-  void readsPingsFromAFile() throws IOException {
+  void readsPingsAndTheRouteFromFiles() throws IOException {
     Path input = dir.resolve("pings.csv");
     Files.write(input, List.of(
         "a,52.501000,13.400000," + at("09:01:00").toEpochMilli(),
-        " a , 52.5 , 13.4 , " + NINE.toEpochMilli()));
-    LocationTrackingOptions options = PipelineOptionsFactory.fromArgs("--input=" + input,
+        " a , 52.5 , 13.4 , " + NINE.toEpochMilli(),
+        "b,52.5,13.4," + NINE.toEpochMilli()));
+    Path route = dir.resolve("route.csv");
+    Files.write(route, List.of("a,52.4825,13.4"));
+    LocationTrackingOptions options = PipelineOptionsFactory.fromArgs("--input=" + input, "--route=" + route,
         "--output=" + dir.resolve("out/a")).as(LocationTrackingOptions.class);
 
     List<Path> files = LocationTracking.runLocationTracking(options);
 
-    // "a" has no planned point in the generated route, so it is never checked for deviation.
+    // 1945.9 m and 2057.1 m from the planned point; "b" has none, so it is never checked.
     assertThat(Files.readAllLines(files.get(0), StandardCharsets.UTF_8)).containsExactlyInAnyOrder(
+        "DEVIATION a at 2024-03-01T09:01:00Z: 2057.1 m from the planned point",
         "MOVE a at 2024-03-01T09:01:00Z: 111.2 m in PT1M, 1.85 m/s",
-        "INACTIVE a at 2024-03-01T09:16:00Z: within 50 m of the ping at 2024-03-01T09:01:00Z for PT15M");
+        "INACTIVE a at 2024-03-01T09:16:00Z: within 50 m of the ping at 2024-03-01T09:01:00Z for PT15M",
+        "INACTIVE b at 2024-03-01T09:15:00Z: within 50 m of the ping at 2024-03-01T09:00:00Z for PT15M");
+  }
+
+  @Test
+  void aMalformedRouteLineIsRejectedWithTheLineAndTheExpectedFormat() {
+    for (String bad : List.of("a,52.5", "a,52.5,13.4,0", "a,north,13.4")) {
+      assertThatThrownBy(() -> LocationTracking.parseRoutePoint(bad))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("\"" + bad + "\"")
+          .hasMessageContaining("agentId,lat,lon");
+    }
   }
 
   @Test
