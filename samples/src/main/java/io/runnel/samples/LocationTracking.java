@@ -1,26 +1,15 @@
 package io.runnel.samples;
 
 import io.runnel.sdk.Pipeline;
-import io.runnel.sdk.coders.BooleanCoder;
 import io.runnel.sdk.coders.DoubleCoder;
 import io.runnel.sdk.coders.KvCoder;
 import io.runnel.sdk.coders.StringUtf8Coder;
-import io.runnel.sdk.coders.VarLongCoder;
 import io.runnel.sdk.io.TextIO;
 import io.runnel.sdk.options.Default;
 import io.runnel.sdk.options.Description;
 import io.runnel.sdk.options.PipelineOptions;
 import io.runnel.sdk.options.PipelineOptionsFactory;
-import io.runnel.sdk.state.OrderedListState;
-import io.runnel.sdk.state.StateSpec;
-import io.runnel.sdk.state.StateSpecs;
-import io.runnel.sdk.state.TimeDomain;
-import io.runnel.sdk.state.Timer;
-import io.runnel.sdk.state.TimerSpec;
-import io.runnel.sdk.state.TimerSpecs;
-import io.runnel.sdk.state.ValueState;
 import io.runnel.sdk.transforms.Create;
-import io.runnel.sdk.transforms.DoFn;
 import io.runnel.sdk.transforms.MapElements;
 import io.runnel.sdk.transforms.PTransform;
 import io.runnel.sdk.transforms.ParDo;
@@ -30,10 +19,8 @@ import io.runnel.sdk.transforms.WithTimestamps;
 import io.runnel.sdk.values.KV;
 import io.runnel.sdk.values.PCollection;
 import io.runnel.sdk.values.PCollectionView;
-import io.runnel.sdk.values.TimestampedValue;
 import io.runnel.sdk.values.TypeDescriptor;
 import io.runnel.sdk.values.TypeDescriptors;
-import io.runnel.windowing.BoundedWindow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +33,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 
 /**
  * Tracks field agents from their GPS pings with per-agent state and timers. Each input line is
@@ -99,10 +85,10 @@ import java.util.function.Consumer;
  * <h2>Why buffer and sort</h2>
  *
  * Distances, speeds and anchors depend on the order of pings, and pings of one agent can arrive
- * out of order (across bundles, or retried by the device). Each agent's pings wait in an {@link
- * OrderedListState} sorted by event time; an event-time timer at the earliest waiting ping's time
- * releases, once the watermark is past it, every ping up to it, then re-arms at the next waiting
- * ping. The price is latency: movements and inactivity come out when the watermark passes, not on
+ * out of order (across bundles, or retried by the device). In {@code TrackAgentFn}, each agent's
+ * pings wait in an {@code OrderedListState} sorted by event time; an event-time timer at the
+ * earliest waiting ping's time releases, once the watermark is past it, every ping up to it, then
+ * re-arms at the next waiting ping. The price is latency: movements and inactivity come out when the watermark passes, not on
  * arrival. Deviations and the missing-updates clock do not depend on order and act on arrival.
  * Everything runs in the global window, so an agent's state (its last ping, anchor and waiting
  * pings) lives as long as the run: bounded per agent, growing with the number of agents.
@@ -166,123 +152,6 @@ public final class LocationTracking {
   static String inactiveLine(Ping anchor) {
     return "INACTIVE " + anchor.agentId() + " at " + anchor.eventTime().plus(INACTIVITY) + ": within "
         + (int) MOVE_METERS + " m of the ping at " + anchor.eventTime() + " for " + INACTIVITY;
-  }
-
-  /**
-   * The per-agent tracker of the class javadoc: input keyed by agent id, output one line per
-   * movement or alert. Needs the route view as a side input.
-   */
-  static final class TrackAgentFn extends DoFn<KV<String, Ping>, String> {
-    private static final long serialVersionUID = 1L;
-    private final PCollectionView<Map<String, KV<Double, Double>>> route;
-
-    @StateId("pending")
-    private final StateSpec<OrderedListState<Ping>> pendingSpec = StateSpecs.orderedList(Ping.PingCoder.of());
-    @StateId("releaseAt")
-    private final StateSpec<ValueState<Long>> releaseAtSpec = StateSpecs.value(VarLongCoder.of());
-    @StateId("last")
-    private final StateSpec<ValueState<Ping>> lastSpec = StateSpecs.value(Ping.PingCoder.of());
-    @StateId("anchor")
-    private final StateSpec<ValueState<Ping>> anchorSpec = StateSpecs.value(Ping.PingCoder.of());
-    @StateId("anchorAlerted")
-    private final StateSpec<ValueState<Boolean>> anchorAlertedSpec =
-        StateSpecs.value(BooleanCoder.of());
-    @TimerId("release")
-    private final TimerSpec releaseSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
-    @TimerId("inactivity")
-    private final TimerSpec inactivitySpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
-    @TimerId("missing")
-    private final TimerSpec missingSpec = TimerSpecs.timer(TimeDomain.PROCESSING_TIME);
-
-    TrackAgentFn(PCollectionView<Map<String, KV<Double, Double>>> route) {
-      this.route = route;
-    }
-
-    @ProcessElement
-    public void process(ProcessContext c, @StateId("pending") OrderedListState<Ping> pending,
-        @StateId("releaseAt") ValueState<Long> releaseAt, @TimerId("release") Timer release,
-        @TimerId("missing") Timer missing) {
-      Ping ping = c.element().getValue();
-      String deviation = deviationLine(ping, c.sideInput(route).get(ping.agentId()));
-      if (deviation != null) {
-        c.output(deviation);
-      }
-      missing.offset(Duration.ofMinutes(MISSING_MINUTES)).setRelative();
-      pending.add(TimestampedValue.of(ping, ping.eventTime()));
-      Long due = releaseAt.read();
-      if (due == null || ping.eventTimeMillis() < due) {
-        release.set(ping.eventTime());
-        releaseAt.write(ping.eventTimeMillis());
-      }
-    }
-
-    /** Releases the waiting pings up to the firing time, in track order, and re-arms. */
-    @OnTimer("release")
-    public void onRelease(OnTimerContext c, @StateId("pending") OrderedListState<Ping> pending,
-        @StateId("releaseAt") ValueState<Long> releaseAt, @StateId("last") ValueState<Ping> last,
-        @StateId("anchor") ValueState<Ping> anchor, @StateId("anchorAlerted") ValueState<Boolean> alerted,
-        @TimerId("release") Timer release, @TimerId("inactivity") Timer inactivity) {
-      Instant limit = c.fireTimestamp().plusMillis(1);
-      List<Ping> due = new ArrayList<>();
-      pending.readRange(BoundedWindow.TIMESTAMP_MIN_VALUE, limit).forEach(v -> due.add(v.getValue()));
-      pending.clearRange(BoundedWindow.TIMESTAMP_MIN_VALUE, limit);
-      due.sort(TRACK_ORDER);
-      for (Ping ping : due) {
-        track(ping, c::output, last, anchor, alerted, inactivity);
-      }
-      var next = pending.read().iterator();
-      if (next.hasNext()) {
-        Instant at = next.next().getTimestamp();
-        release.set(at);
-        releaseAt.write(at.toEpochMilli());
-      } else {
-        releaseAt.clear();
-      }
-    }
-
-    @OnTimer("inactivity")
-    public void onInactivity(OutputReceiver<String> out, @StateId("anchor") ValueState<Ping> anchor,
-        @StateId("anchorAlerted") ValueState<Boolean> alerted) {
-      alertInactive(anchor.read(), alerted, out::output);
-    }
-
-    @OnTimer("missing")
-    public void onMissing(@Key String agent, OnTimerContext c) {
-      c.output("MISSING " + agent + ": no ping for " + Duration.ofMinutes(MISSING_MINUTES)
-          + " of processing time after the ping at " + c.timestamp());
-    }
-
-    private static void track(Ping ping, Consumer<String> out, ValueState<Ping> last,
-        ValueState<Ping> anchor, ValueState<Boolean> alerted, Timer inactivity) {
-      Ping previous = last.read();
-      if (previous != null && ping.eventTimeMillis() <= previous.eventTimeMillis()) {
-        return;
-      }
-      Ping currentAnchor = anchor.read();
-      // The inactivity timer may tie with this release; the deadline is checked here so that a
-      // ping at exactly the deadline cannot reset the anchor before the alert.
-      if (currentAnchor != null
-          && !ping.eventTime().isBefore(currentAnchor.eventTime().plus(INACTIVITY))) {
-        alertInactive(currentAnchor, alerted, out);
-      }
-      if (previous != null) {
-        out.accept(moveLine(previous, ping));
-      }
-      last.write(ping);
-      if (currentAnchor == null || metersBetween(currentAnchor, ping) > MOVE_METERS) {
-        anchor.write(ping);
-        alerted.write(false);
-        inactivity.set(ping.eventTime().plus(INACTIVITY));
-      }
-    }
-
-    private static void alertInactive(Ping anchor, ValueState<Boolean> alerted,
-        Consumer<String> out) {
-      if (anchor != null && !Boolean.TRUE.equals(alerted.read())) {
-        out.accept(inactiveLine(anchor));
-        alerted.write(true);
-      }
-    }
   }
 
   /** Keys pings by agent and tracks each agent; see the class javadoc for what comes out. */
