@@ -84,14 +84,14 @@ import java.util.TreeMap;
  *
  * <h2>Why buffer and sort</h2>
  *
- * Distances, speeds and anchors depend on the order of pings, and pings of one agent can arrive
- * out of order (across bundles, or retried by the device). In {@code TrackAgentFn}, each agent's
- * pings wait in an {@code OrderedListState} sorted by event time; an event-time timer at the
- * earliest waiting ping's time releases, once the watermark is past it, every ping up to it, then
- * re-arms at the next waiting ping. The price is latency: movements and inactivity come out when the watermark passes, not on
- * arrival. Deviations and the missing-updates clock do not depend on order and act on arrival.
- * Everything runs in the global window, so an agent's state (its last ping, anchor and waiting
- * pings) lives as long as the run: bounded per agent, growing with the number of agents.
+ * Distances, speeds and anchors depend on the order of pings, and pings of one agent can arrive out
+ * of order (across bundles, or retried by the device). In {@code TrackAgentFn}, each agent's pings
+ * wait in an {@code OrderedListState} sorted by event time; an event-time timer at the earliest
+ * waiting ping's time releases, once the watermark is past it, every ping up to it, then re-arms at
+ * the next waiting ping. The price is latency: movements and inactivity come out when the watermark
+ * passes, not on arrival. Deviations and the missing-updates clock do not depend on order and act
+ * on arrival. Everything runs in the global window, so an agent's state (its last ping, anchor and
+ * waiting pings) lives as long as the run: bounded per agent, growing with the number of agents.
  */
 public final class LocationTracking {
   /** A ping farther than this from the planned route point raises a deviation alert. */
@@ -204,10 +204,10 @@ public final class LocationTracking {
 
   /**
    * The default input: four agents over two hours from 2024-03-01T08:00Z, a ping every 30 to 90
-   * whole seconds each, starting at their planned point (a3 about 1.8 km north of it). Each agent alternates between walking
-   * (30 to 200 m between pings, a random heading) and standing (within 10 m of one spot) for 5 to
-   * 25 minutes at a time, so the run has movements, stationary periods and deviations. The same
-   * list on every call and every JVM.
+   * whole seconds each, starting at their planned point (a3 about 1.8 km north of it). Each agent
+   * alternates between standing (within 10 m of one spot) and walking (30 to 200 m between pings, a
+   * random heading) for 5 to 25 minutes at a time, so the run has movements, stationary periods and
+   * deviations. The same list on every call and every JVM.
    */
   public static List<Ping> generatedPings() {
     Random random = new Random(GENERATED_SEED);

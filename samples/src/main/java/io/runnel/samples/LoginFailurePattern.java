@@ -61,7 +61,10 @@ import java.util.function.Consumer;
  * <em>burst</em> of a window is the failures that come after its login in user order while it is
  * open. A window whose burst has 3 or more failures raises exactly one alert when it closes:
  *
- * <pre>{@code BURST ana: login at 2024-03-01T09:00:00Z, then 3 failures from 2024-03-01T09:01:00Z to 2024-03-01T09:02:00Z}</pre>
+ * <pre>{@code
+ * BURST ana: login at 2024-03-01T09:00:00Z, then 3 failures from 2024-03-01T09:01:00Z to
+ *     2024-03-01T09:02:00Z   (one line)
+ * }</pre>
  *
  * So 2 failures raise nothing; a failure exactly 5 minutes after the login is outside; failures
  * with no open window (before any login, or more than 5 minutes after the last) count for nothing;
