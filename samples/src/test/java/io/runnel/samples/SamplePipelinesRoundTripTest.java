@@ -136,6 +136,70 @@ class SamplePipelinesRoundTripTest {
     assertThat(readAll(dir.resolve("original"))).containsExactlyInAnyOrderElementsOf(expected);
   }
 
+  @Test
+  void locationTrackingRoundTripsToAnIdenticalGraph() {
+    Pipeline original = LocationTracking.buildPipeline(trackingOptions(dir.resolve("a/reports")));
+    io.runnel.sdk.portable.proto.Pipeline proto = PipelineTranslation.toProto(original);
+
+    Pipeline rebuilt = PipelineTranslation.fromProto(proto, original.getOptions());
+
+    assertThat(PipelineTranslation.toProto(rebuilt)).isEqualTo(proto);
+    assertThat(proto.getComponents().getTransformsMap().values())
+        .extracting(PTransform::getUniqueName)
+        .contains("GenerateRoute", "GeneratePings", "TrackAgents", "WriteReports");
+  }
+
+  @Test
+  void rebuiltLocationTrackingWritesTheSameReports() throws IOException {
+    Pipeline original = LocationTracking.buildPipeline(trackingOptions(dir.resolve("original/reports")));
+    io.runnel.sdk.portable.proto.Pipeline proto = PipelineTranslation.toProto(original);
+    LocationTracking.LocationTrackingOptions rebuiltOptions = trackingOptions(dir.resolve("original/reports"));
+
+    original.run().waitUntilFinish();
+    List<String> expected = readAll(dir.resolve("original"));
+    deleteAll(dir.resolve("original"));
+    PipelineTranslation.fromProto(proto, rebuiltOptions).run().waitUntilFinish();
+
+    assertThat(expected).hasSizeGreaterThan(20);
+    assertThat(readAll(dir.resolve("original"))).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void loginFailurePatternRoundTripsToAnIdenticalGraph() {
+    Pipeline original = LoginFailurePattern.buildPipeline(loginOptions(dir.resolve("a/bursts")));
+    io.runnel.sdk.portable.proto.Pipeline proto = PipelineTranslation.toProto(original);
+
+    Pipeline rebuilt = PipelineTranslation.fromProto(proto, original.getOptions());
+
+    assertThat(PipelineTranslation.toProto(rebuilt)).isEqualTo(proto);
+    assertThat(proto.getComponents().getTransformsMap().values())
+        .extracting(PTransform::getUniqueName)
+        .contains("GenerateEvents", "DetectBursts", "WriteAlerts");
+  }
+
+  @Test
+  void rebuiltLoginFailurePatternWritesTheSameAlerts() throws IOException {
+    Pipeline original = LoginFailurePattern.buildPipeline(loginOptions(dir.resolve("original/bursts")));
+    io.runnel.sdk.portable.proto.Pipeline proto = PipelineTranslation.toProto(original);
+    LoginFailurePattern.LoginFailureOptions rebuiltOptions = loginOptions(dir.resolve("original/bursts"));
+
+    original.run().waitUntilFinish();
+    List<String> expected = readAll(dir.resolve("original"));
+    deleteAll(dir.resolve("original"));
+    PipelineTranslation.fromProto(proto, rebuiltOptions).run().waitUntilFinish();
+
+    assertThat(expected).hasSizeGreaterThan(10);
+    assertThat(readAll(dir.resolve("original"))).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  private static LocationTracking.LocationTrackingOptions trackingOptions(Path output) {
+    return PipelineOptionsFactory.fromArgs("--output=" + output).as(LocationTracking.LocationTrackingOptions.class);
+  }
+
+  private static LoginFailurePattern.LoginFailureOptions loginOptions(Path output) {
+    return PipelineOptionsFactory.fromArgs("--output=" + output).as(LoginFailurePattern.LoginFailureOptions.class);
+  }
+
   private static FraudRules.FraudOptions fraudOptions(Path output) {
     return PipelineOptionsFactory.fromArgs("--output=" + output).as(FraudRules.FraudOptions.class);
   }
