@@ -24,7 +24,7 @@ public final class BundleStateCache {
   }
 
   private final StateBackend backend;
-  private final Map<Address, Cell<?>> cells = new HashMap<>();
+  private Map<Address, Cell<?>> cells = new HashMap<>();
 
   public BundleStateCache(StateBackend backend) {
     this.backend = backend;
@@ -60,13 +60,21 @@ public final class BundleStateCache {
 
   /** Encodes every changed cell into the backend (empty ones as removed) and empties the cache. */
   public void flush() {
+    if (cells.isEmpty()) {
+      return;
+    }
     for (Map.Entry<Address, Cell<?>> entry : cells.entrySet()) {
       if (entry.getValue().dirty) {
         writeBack(entry.getKey(), entry.getValue());
       }
     }
+    // HashMap.clear() keeps the table, and iterating an empty map still walks all of it: after
+    // a big bundle, every later flush (one per expired window) would pay for the whole table.
+    cells = cells.size() > SMALL ? new HashMap<>() : cells;
     cells.clear();
   }
+
+  private static final int SMALL = 1024;
 
   private <R> void writeBack(Address address, Cell<R> cell) {
     byte[] bytes = cell.codec.isEmpty(cell.value) ? null : cell.codec.encode(cell.value);
