@@ -21,10 +21,15 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * A {@link TimerService} on the heap: timers ordered per domain by fire time and then by when
- * they were set, indexed by address and by namespace, and a count of output holds per time.
- * Every operation is logarithmic in the number of pending timers, but {@link #deleteAll}, linear
- * in the namespace's timers. Not thread-safe.
+ * A {@link TimerService} on the heap: timers indexed by address and by namespace, ordered per
+ * domain by fire time and then by when they were set, with a count of output holds per time.
+ *
+ * <p>The time order is brought up to date lazily: {@link #set} and {@link #delete} only touch
+ * the address index and note the address, and the first query that needs the order ({@link
+ * #nextFireTime}, {@link #removeNextDue}, {@link #outputHold}, {@link #snapshot}) re-sorts the
+ * noted addresses. A timer moved many times between two watermark advances (the usual "fire at
+ * the end of this minute" pattern) therefore costs hash lookups, not tree operations, per set.
+ * Not thread-safe.
  */
 public final class InMemoryTimerService implements TimerService {
   private record Pending(TimerData timer, long sequence) {}
@@ -38,6 +43,10 @@ public final class InMemoryTimerService implements TimerService {
   private final Map<StateNamespace, Set<TimerData.Address>> byNamespace = new HashMap<>();
   private final Map<TimeDomain, TreeSet<Pending>> byTime = new HashMap<>();
   private final TreeMap<Instant, Integer> holds = new TreeMap<>();
+  /** What the time order and holds currently hold, per address; differs from byAddress for dirty addresses. */
+  private final Map<TimerData.Address, Pending> ordered = new HashMap<>();
+  /** Addresses set or deleted since the time order was last brought up to date. */
+  private final Set<TimerData.Address> dirty = new LinkedHashSet<>();
   private long nextSequence;
 
   /** Setting a timer exactly as it is pending keeps it, with its place among ties. */
@@ -52,13 +61,8 @@ public final class InMemoryTimerService implements TimerService {
     byAddress.put(address, pending);
     if (previous == null) {
       byNamespace.computeIfAbsent(timer.namespace(), n -> new LinkedHashSet<>()).add(address);
-    } else {
-      unlink(previous);
     }
-    ordered(timer.domain()).add(pending);
-    if (holdsWatermark(timer)) {
-      holds.merge(timer.outputTime(), 1, Integer::sum);
-    }
+    dirty.add(address);
   }
 
   @Override
@@ -72,7 +76,29 @@ public final class InMemoryTimerService implements TimerService {
     if (ofNamespace.isEmpty()) {
       byNamespace.remove(address.namespace());
     }
-    unlink(pending);
+    dirty.add(address);
+  }
+
+  /** Brings the time order and the holds up to date with the addresses set or deleted since. */
+  private void sortDirty() {
+    if (dirty.isEmpty()) {
+      return;
+    }
+    for (TimerData.Address address : dirty) {
+      Pending before = ordered.remove(address);
+      if (before != null) {
+        unlink(before);
+      }
+      Pending now = byAddress.get(address);
+      if (now != null) {
+        ordered.put(address, now);
+        ordered(now.timer().domain()).add(now);
+        if (holdsWatermark(now.timer())) {
+          holds.merge(now.timer().outputTime(), 1, Integer::sum);
+        }
+      }
+    }
+    dirty.clear();
   }
 
   /** Removes a pending timer from the time order and releases its hold. */
@@ -103,6 +129,7 @@ public final class InMemoryTimerService implements TimerService {
 
   @Override
   public TimerData removeNextDue(TimeDomain domain, Instant now) {
+    sortDirty();
     TreeSet<Pending> pending = ordered(domain);
     if (pending.isEmpty() || !now.isAfter(pending.first().timer().fireTime())) {
       return null;
@@ -114,12 +141,14 @@ public final class InMemoryTimerService implements TimerService {
 
   @Override
   public Instant nextFireTime(TimeDomain domain) {
+    sortDirty();
     TreeSet<Pending> pending = ordered(domain);
     return pending.isEmpty() ? null : pending.first().timer().fireTime();
   }
 
   @Override
   public Instant outputHold() {
+    sortDirty();
     return holds.isEmpty() ? null : holds.firstKey();
   }
 
@@ -139,6 +168,7 @@ public final class InMemoryTimerService implements TimerService {
    * order they fire.
    */
   public byte[] snapshot() {
+    sortDirty();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeByte(FORMAT_VERSION);
@@ -192,6 +222,8 @@ public final class InMemoryTimerService implements TimerService {
     byNamespace.clear();
     byTime.clear();
     holds.clear();
+    ordered.clear();
+    dirty.clear();
     restored.forEach(this::set);
   }
 
