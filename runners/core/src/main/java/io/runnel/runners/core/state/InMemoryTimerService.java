@@ -46,7 +46,7 @@ public final class InMemoryTimerService implements TimerService {
   /** What the time order and holds currently hold, per address; differs from byAddress for dirty addresses. */
   private final Map<TimerData.Address, Pending> ordered = new HashMap<>();
   /** Addresses set or deleted since the time order was last brought up to date. */
-  private final Set<TimerData.Address> dirty = new LinkedHashSet<>();
+  private Set<TimerData.Address> dirty = new LinkedHashSet<>();
   private long nextSequence;
 
   /** Setting a timer exactly as it is pending keeps it, with its place among ties. */
@@ -98,6 +98,9 @@ public final class InMemoryTimerService implements TimerService {
         }
       }
     }
+    // A cleared hash set keeps its table, and clearing walks it: after a large sort, start a
+    // new set so that the many small sorts that follow (one per fired timer) stay small.
+    dirty = dirty.size() > 1024 ? new LinkedHashSet<>() : dirty;
     dirty.clear();
   }
 
