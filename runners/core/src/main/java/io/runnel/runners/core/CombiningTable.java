@@ -12,7 +12,6 @@ import io.runnel.windowing.WindowingStrategy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,23 +100,16 @@ public final class CombiningTable<K, InputT, AccumT, OutputT>
 
   /** Merges each key's windows (e.g. sessions) and their accumulators. */
   private void mergeWindows() {
-    Map<Object, List<BoundedWindow>> windowsByKey = new LinkedHashMap<>();
-    for (Map.Entry<Object, Entry<K, AccumT>> e : entries.entrySet()) {
-      windowsByKey.computeIfAbsent(((GroupKey) e.getKey()).structuralKey(), k -> new ArrayList<>())
-          .add(e.getValue().window);
-    }
-    Map<Object, Map<BoundedWindow, BoundedWindow>> mergedByKey = new HashMap<>();
-    windowsByKey.forEach((key, windows) -> mergedByKey.put(key, WindowMerging.merge(windowFn, windows)));
+    Map<GroupKey, GroupKey> targets = GroupKey.mergeTargets(windowFn, entries.keySet());
     LinkedHashMap<Object, Entry<K, AccumT>> merged = new LinkedHashMap<>();
     for (Map.Entry<Object, Entry<K, AccumT>> e : entries.entrySet()) {
-      Object key = ((GroupKey) e.getKey()).structuralKey();
+      GroupKey target = targets.get((GroupKey) e.getKey());
       Entry<K, AccumT> part = e.getValue();
-      BoundedWindow target = mergedByKey.get(key).getOrDefault(part.window, part.window);
       Instant candidate = timestampCombiner == TimestampCombiner.END_OF_WINDOW
-          ? target.maxTimestamp() : part.outputTimestamp;
-      Entry<K, AccumT> existing = merged.get(new GroupKey(key, target));
+          ? target.window().maxTimestamp() : part.outputTimestamp;
+      Entry<K, AccumT> existing = merged.get(target);
       if (existing == null) {
-        merged.put(new GroupKey(key, target), new Entry<>(part.key, target, part.accumulator, candidate));
+        merged.put(target, new Entry<>(part.key, target.window(), part.accumulator, candidate));
       } else {
         existing.accumulator = fn.mergeAccumulators(Arrays.asList(existing.accumulator, part.accumulator));
         existing.outputTimestamp = timestampCombiner.combine(existing.outputTimestamp, candidate);

@@ -11,7 +11,6 @@ import io.runnel.windowing.WindowingStrategy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,22 +90,15 @@ public final class GroupingTable<K, V> {
 
   /** Merges each key's windows (e.g. sessions); a merged group sits where its first part was. */
   private void mergeWindows() {
-    Map<Object, List<BoundedWindow>> windowsByKey = new LinkedHashMap<>();
-    for (Map.Entry<Object, Group<K, V>> entry : groups.entrySet()) {
-      windowsByKey.computeIfAbsent(((GroupKey) entry.getKey()).structuralKey(), k -> new ArrayList<>())
-          .add(entry.getValue().window);
-    }
-    Map<Object, Map<BoundedWindow, BoundedWindow>> mergedByKey = new HashMap<>();
-    windowsByKey.forEach((key, windows) -> mergedByKey.put(key, WindowMerging.merge(windowFn, windows)));
+    Map<GroupKey, GroupKey> targets = GroupKey.mergeTargets(windowFn, groups.keySet());
     LinkedHashMap<Object, Group<K, V>> merged = new LinkedHashMap<>();
     for (Map.Entry<Object, Group<K, V>> entry : groups.entrySet()) {
-      Object key = ((GroupKey) entry.getKey()).structuralKey();
+      GroupKey target = targets.get((GroupKey) entry.getKey());
       Group<K, V> part = entry.getValue();
-      BoundedWindow target = mergedByKey.get(key).getOrDefault(part.window, part.window);
-      Group<K, V> group = merged.computeIfAbsent(new GroupKey(key, target), k -> new Group<>(part.key, target));
+      Group<K, V> group = merged.computeIfAbsent(target, k -> new Group<>(part.key, target.window()));
       group.values.addAll(part.values);
       Instant candidate = timestampCombiner == TimestampCombiner.END_OF_WINDOW
-          ? target.maxTimestamp() : part.outputTimestamp;
+          ? target.window().maxTimestamp() : part.outputTimestamp;
       group.outputTimestamp = group.outputTimestamp == null
           ? candidate : timestampCombiner.combine(group.outputTimestamp, candidate);
     }
