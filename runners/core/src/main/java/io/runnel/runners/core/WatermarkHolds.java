@@ -1,7 +1,6 @@
 package io.runnel.runners.core;
 
 import io.runnel.windowing.BoundedWindow;
-import io.runnel.windowing.GlobalWindow;
 import io.runnel.windowing.TimestampCombiner;
 import io.runnel.windowing.WindowFn;
 import io.runnel.windowing.WindowingStrategy.ClosingBehavior;
@@ -35,11 +34,7 @@ final class WatermarkHolds {
 
   /** When the window's state is dropped: its end plus the allowed lateness, capped at the end of the global window. */
   Instant garbageCollectionTime(BoundedWindow window) {
-    Instant endOfTime = GlobalWindow.INSTANCE.maxTimestamp();
-    if (window.maxTimestamp().isAfter(endOfTime.minus(allowedLateness))) {
-      return endOfTime;
-    }
-    return window.maxTimestamp().plus(allowedLateness);
+    return WindowExpiries.garbageCollectionTime(window, allowedLateness);
   }
 
   /** Whether the window is past its allowed lateness: elements for it are dropped. */

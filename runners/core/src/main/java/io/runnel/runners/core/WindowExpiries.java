@@ -32,6 +32,14 @@ final class WindowExpiries<K> {
 
   /** The window's garbage-collection time, capped at the end of the global window. */
   Instant gcTime(BoundedWindow window) {
+    return garbageCollectionTime(window, allowedLateness);
+  }
+
+  /**
+   * When a window's state is dropped, for groupings and stateful DoFns alike: its max timestamp
+   * plus the allowed lateness, capped at the end of the global window.
+   */
+  static Instant garbageCollectionTime(BoundedWindow window, Duration allowedLateness) {
     Instant endOfTime = GlobalWindow.INSTANCE.maxTimestamp();
     if (window.maxTimestamp().isAfter(endOfTime.minus(allowedLateness))) {
       return endOfTime;
