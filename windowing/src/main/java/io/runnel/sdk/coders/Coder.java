@@ -1,7 +1,5 @@
 package io.runnel.sdk.coders;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -130,11 +128,4 @@ public abstract class Coder<T> implements Serializable {
     }
   }
 
-  static ByteArrayInputStream in(byte[] bytes) {
-    return new ByteArrayInputStream(bytes);
-  }
-
-  static ByteArrayOutputStream out() {
-    return new ByteArrayOutputStream();
-  }
 }

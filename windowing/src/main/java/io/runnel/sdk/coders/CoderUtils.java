@@ -1,7 +1,5 @@
 package io.runnel.sdk.coders;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 /** Encoding to and from byte arrays. */
@@ -10,7 +8,7 @@ public final class CoderUtils {
 
   /** Encodes {@code value} to a fresh byte array. */
   public static <T> byte[] encodeToByteArray(Coder<T> coder, T value) throws CoderException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(32);
+    UnsynchronizedByteArrayOutputStream out = new UnsynchronizedByteArrayOutputStream(32);
     try {
       coder.encode(value, out);
     } catch (CoderException e) {
@@ -23,7 +21,7 @@ public final class CoderUtils {
 
   /** Decodes one value from {@code bytes}; trailing bytes are an error. */
   public static <T> T decodeFromByteArray(Coder<T> coder, byte[] bytes) throws CoderException {
-    ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+    UnsynchronizedByteArrayInputStream in = new UnsynchronizedByteArrayInputStream(bytes);
     T value;
     try {
       value = coder.decode(in);

@@ -3,7 +3,7 @@ package io.runnel.runners.core;
 import io.runnel.runners.core.state.BundleStateCache;
 import io.runnel.runners.core.state.CachedStateBinder;
 import io.runnel.runners.core.state.StateBackend;
-import io.runnel.runners.core.state.StateNamespace;
+import io.runnel.runners.core.state.NamespaceState;
 import io.runnel.runners.core.state.TimerData;
 import io.runnel.runners.core.state.TimerService;
 import io.runnel.sdk.coders.Coder;
@@ -19,13 +19,13 @@ import io.runnel.sdk.values.KV;
 import io.runnel.sdk.values.PCollectionView;
 import io.runnel.sdk.values.TupleTag;
 import io.runnel.windowing.BoundedWindow;
+import io.runnel.windowing.GlobalWindows;
 import io.runnel.windowing.PaneInfo;
 import io.runnel.windowing.WindowingStrategy;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Runs a stateful {@code DoFn<KV<K, V>, OutputT>} for all keys of one worker: {@code
@@ -58,14 +58,13 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
   private final DoFn<KV<K, V>, OutputT> fn;
   private final DoFnRunner<KV<K, V>, OutputT> runner;
   private final DoFnSignature signature;
-  private final Coder<K> keyCoder;
-  @SuppressWarnings("rawtypes")
-  private final Coder windowCoder;
   private final BundleStateCache cache;
   private final TimerService timers;
+  private final TimerSettings settings;
   private final WindowExpiries<K> expiries;
   private final Map<String, State> states = new HashMap<>();
-  private final Map<String, TimerSpec> timerSpecs = new HashMap<>();
+  /** The declared plain timers, each with its index and the one {@link UserTimer} handed out. */
+  private final Map<String, DeclaredTimer> declaredTimers = new HashMap<>();
   private final Map<String, TimerSpec> familySpecs = new HashMap<>();
   private final DoFn<KV<K, V>, OutputT>.OnTimerContext onTimerContext;
   private final DoFn<KV<K, V>, OutputT>.OnWindowExpirationContext onExpirationContext;
@@ -75,10 +74,10 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
   private boolean inBundle;
   private long droppedDueToLateness;
 
+  private record DeclaredTimer(int index, String id, UserTimer timer) {}
+
   // The call in progress.
-  private K currentKey;
-  private StateNamespace currentNamespace;
-  private BoundedWindow currentWindow;
+  private LiveWindow<K> current;
   private Instant currentTimestamp;
   private TimerData firing;
   private String currentWhat = "nothing";
@@ -99,15 +98,18 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
         mainOutputTag, outputTags);
     this.runner.setKeyedContext(this);
     this.signature = runner.invoker().signature();
-    this.keyCoder = keyCoder;
-    this.windowCoder = strategy.getWindowFn().windowCoder();
     this.cache = new BundleStateCache(backend);
     this.timers = timers;
-    this.expiries = new WindowExpiries<>(strategy.getAllowedLateness());
-    CachedStateBinder binder = new CachedStateBinder(cache, () -> currentNamespace);
+    this.settings = new TimerSettings(timers);
+    this.expiries = new WindowExpiries<>(strategy.getAllowedLateness(), keyCoder,
+        (Coder<BoundedWindow>) strategy.getWindowFn().windowCoder(),
+        strategy.getWindowFn() instanceof GlobalWindows);
+    CachedStateBinder binder = new CachedStateBinder(cache, this::currentWindowState);
     signature.stateDeclarations().forEach((id, declaration) ->
         states.put(id, declaration.spec(fn).bind(id, binder)));
-    signature.timerDeclarations().forEach((id, d) -> timerSpecs.put(id, d.spec(fn)));
+    signature.timerDeclarations().forEach((id, d) -> declaredTimers.put(id, new DeclaredTimer(
+        declaredTimers.size(), id,
+        new UserTimer(settings, d.spec(fn).getTimeDomain(), fn.getAllowedTimestampSkew()))));
     signature.timerFamilyDeclarations().forEach((id, d) -> familySpecs.put(id, d.spec(fn)));
     recoverWindows(backend);
     this.onTimerContext = new KeyedContexts<>(fn, runner, this).onTimer();
@@ -118,13 +120,33 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
    * Registers the windows of state and timers already in the backend and timer service (restored
    * from snapshots), so they expire and are garbage-collected like the windows this runner saw.
    */
-  @SuppressWarnings("unchecked")
   private void recoverWindows(StateBackend backend) {
-    Consumer<StateNamespace> register = namespace -> expiries.register(
-        namespace, namespace.decodeKey(keyCoder),
-        namespace.decodeWindow((Coder<BoundedWindow>) windowCoder));
-    backend.forEachNamespace(register);
-    timers.forEach(timer -> register.accept(timer.namespace()));
+    backend.forEachNamespace(expiries::live);
+    timers.forEach(timer -> {
+      TimerSettings.Setting setting = settingOf(expiries.live(timer.namespace()), timer);
+      if (setting != null) {
+        TimerSettings.restored(setting, timer);
+      }
+    });
+  }
+
+  /** The setting of {@code timer} in {@code live}; null for a timer the function no longer declares. */
+  private TimerSettings.Setting settingOf(LiveWindow<K> live, TimerData timer) {
+    if (!timer.familyId().isEmpty()) {
+      return live.familyTimer(timer.familyId(), timer.timerId(), timer.domain());
+    }
+    DeclaredTimer declared = declaredTimers.get(timer.timerId());
+    return declared == null ? null : live.timer(declared.index(), declared.id(),
+        declaredTimers.size(), declared.timer().domain());
+  }
+
+  private NamespaceState currentWindowState() {
+    if (current == null) {
+      throw new IllegalStateException("State of DoFn " + fn.getClass().getName() + " is only"
+          + " available for a key and window: in @ProcessElement, @OnTimer and"
+          + " @OnWindowExpiration, not in " + currentWhat);
+    }
+    return current;
   }
 
   public DoFn<KV<K, V>, OutputT> getFn() {
@@ -147,6 +169,7 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
     leave("@StartBundle");
     runner.startBundle();
     inBundle = true;
+    settings.defer(true);
   }
 
   /**
@@ -155,17 +178,17 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
    */
   public void processElement(WindowedValue<KV<K, V>> element) {
     K key = element.getValue().getKey();
+    boolean single = element.isSingleWindow();
     for (BoundedWindow window : element.getWindows()) {
-      if (expiries.isExpired(window, inputWatermark)) {
+      LiveWindow<K> live = expiries.live(key, window, inputWatermark);
+      if (live == null) {
         droppedDueToLateness++;
         continue;
       }
-      @SuppressWarnings("unchecked")
-      StateNamespace namespace = StateNamespace.of(keyCoder, key, windowCoder, window);
-      expiries.register(namespace, key, window);
-      enter(key, namespace, window, element.getTimestamp(), null, "@ProcessElement");
-      runner.processInWindow(WindowedValue.of(element.getValue(), element.getTimestamp(), window,
-          element.getPane()), window);
+      enter(live, element.getTimestamp(), null, "@ProcessElement");
+      runner.processInWindow(single ? element
+          : WindowedValue.of(element.getValue(), element.getTimestamp(), window,
+              element.getPane()), window);
     }
   }
 
@@ -173,6 +196,7 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
   public void finishBundle() {
     leave("@FinishBundle");
     runner.finishBundle();
+    settings.defer(false);
     cache.flush();
     inBundle = false;
   }
@@ -183,11 +207,13 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
    */
   public void advanceTime(Instant newInputWatermark, Instant newProcessingTime) {
     moveClocks(newInputWatermark, newProcessingTime);
+    // Settings made while processing elements reach the timer service; callbacks' go at once.
+    settings.defer(false);
     boolean ownBundle = false;
     while (true) {
       Instant nextEvent = timers.nextFireTime(TimeDomain.EVENT_TIME);
       boolean eventDue = nextEvent != null && inputWatermark.isAfter(nextEvent);
-      WindowExpiries.Expiry<K> expiry = expiries.nextDue(inputWatermark);
+      LiveWindow<K> expiry = expiries.nextDue(inputWatermark);
       if (!eventDue && expiry == null) {
         Instant nextProcessing = timers.nextFireTime(TimeDomain.PROCESSING_TIME);
         if (nextProcessing == null || !processingTime.isAfter(nextProcessing)) {
@@ -196,9 +222,10 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
       }
       if (!inBundle) {
         startBundle(inputWatermark, processingTime);
+        settings.defer(false);
         ownBundle = true;
       }
-      if (eventDue && (expiry == null || !nextEvent.isAfter(expiry.gcTime()))) {
+      if (eventDue && (expiry == null || !nextEvent.isAfter(expiry.gcTime))) {
         fire(timers.removeNextDue(TimeDomain.EVENT_TIME, inputWatermark));
       } else if (expiry != null) {
         expire(expiry);
@@ -208,11 +235,14 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
     }
     if (ownBundle) {
       finishBundle();
+    } else if (inBundle) {
+      settings.defer(true);
     }
   }
 
   /** The earliest time this runner holds its output watermark at, or null; see the class comment. */
   public Instant watermarkHold() {
+    settings.push();
     Instant hold = timers.outputHold();
     if (signature.onWindowExpiration() != null) {
       Instant expiryHold = expiries.earliestMaxTimestamp();
@@ -235,19 +265,22 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
 
   /** What user code ran last, such as {@code @OnTimer("flush") for key 'a' in window ...}. */
   public String currentCall() {
-    return currentNamespace == null ? currentWhat
-        : currentWhat + " for key '" + currentKey + "' in window " + currentWindow;
+    return current == null ? currentWhat
+        : currentWhat + " for key '" + current.key + "' in window " + current.window;
   }
 
-  @SuppressWarnings("unchecked")
   private void fire(TimerData timer) {
-    K key = timer.namespace().decodeKey(keyCoder);
-    BoundedWindow window = timer.namespace().decodeWindow((Coder<BoundedWindow>) windowCoder);
+    LiveWindow<K> live = expiries.live(timer.namespace());
+    TimerSettings.Setting setting = settingOf(live, timer);
+    if (setting != null) {
+      TimerSettings.fired(setting);
+    }
+    BoundedWindow window = live.window;
     Instant outputTime = timer.outputTime() != null ? timer.outputTime()
         : BoundedWindow.TIMESTAMP_MIN_VALUE;
     String what = timer.familyId().isEmpty() ? "@OnTimer(\"" + timer.timerId() + "\")"
         : "@OnTimerFamily(\"" + timer.familyId() + "\") timer '" + timer.timerId() + "'";
-    enter(key, timer.namespace(), window, outputTime, timer, what);
+    enter(live, outputTime, timer, what);
     DoFnInvoker invoker = runner.invoker();
     runner.invokeAt(WindowedValue.of(null, outputTime, window, PaneInfo.NO_FIRING), window, () -> {
       if (timer.familyId().isEmpty()) {
@@ -258,25 +291,22 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
     });
   }
 
-  private void expire(WindowExpiries.Expiry<K> expiry) {
-    BoundedWindow window = expiry.window();
+  private void expire(LiveWindow<K> expiry) {
+    BoundedWindow window = expiry.window;
     if (signature.onWindowExpiration() != null) {
-      enter(expiry.key(), expiry.namespace(), window, window.maxTimestamp(), null,
-          "@OnWindowExpiration");
+      enter(expiry, window.maxTimestamp(), null, "@OnWindowExpiration");
       runner.invokeAt(WindowedValue.of(null, window.maxTimestamp(), window, PaneInfo.NO_FIRING),
           window, () -> runner.invoker().invokeOnWindowExpiration(fn, runner));
     }
-    cache.flush();
+    // Timers set by the callback reach the service at once, so they go with the rest.
+    cache.discard(expiry);
     cache.backend().clear(expiry.namespace());
     timers.deleteAll(expiry.namespace());
     expiries.remove(expiry);
   }
 
-  private void enter(K key, StateNamespace namespace, BoundedWindow window, Instant timestamp,
-      TimerData timer, String what) {
-    currentKey = key;
-    currentNamespace = namespace;
-    currentWindow = window;
+  private void enter(LiveWindow<K> live, Instant timestamp, TimerData timer, String what) {
+    current = live;
     currentTimestamp = timestamp;
     firing = timer;
     currentWhat = what;
@@ -284,9 +314,7 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
 
   /** Records a call outside any key and window. */
   private void leave(String what) {
-    currentNamespace = null;
-    currentKey = null;
-    currentWindow = null;
+    current = null;
     currentWhat = what;
   }
 
@@ -313,12 +341,14 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
 
   @Override
   public Timer timer(String id) {
-    TimerSpec spec = timerSpecs.get(id);
-    if (spec == null) {
+    DeclaredTimer declared = declaredTimers.get(id);
+    if (declared == null) {
       throw new IllegalArgumentException("DoFn " + fn.getClass().getName() + " declares no"
-          + " @TimerId(\"" + id + "\"); it declares " + timerSpecs.keySet());
+          + " @TimerId(\"" + id + "\"); it declares " + declaredTimers.keySet());
     }
-    return newTimer("", id, spec.getTimeDomain());
+    UserTimer timer = declared.timer();
+    return timer.reset(current.timer(declared.index(), id, declaredTimers.size(), timer.domain()),
+        relativeBase(timer.domain()), currentTimestamp);
   }
 
   @Override
@@ -338,16 +368,17 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
 
       @Override
       public Timer get(String timerId) {
-        return byName.computeIfAbsent(timerId, name -> newTimer(id, name, spec.getTimeDomain()));
+        return byName.computeIfAbsent(timerId, name ->
+            new UserTimer(settings, spec.getTimeDomain(), fn.getAllowedTimestampSkew())
+                .reset(current.familyTimer(id, name, spec.getTimeDomain()),
+                    relativeBase(spec.getTimeDomain()),
+                    currentTimestamp));
       }
     };
   }
 
-  private Timer newTimer(String familyId, String timerId, TimeDomain domain) {
-    Instant base = domain == TimeDomain.EVENT_TIME ? currentTimestamp : processingTime;
-    return new UserTimer(timers, currentNamespace, familyId, timerId, domain, base,
-        currentTimestamp, expiries.gcTime(currentWindow), currentWindow,
-        fn.getAllowedTimestampSkew());
+  private Instant relativeBase(TimeDomain domain) {
+    return domain == TimeDomain.EVENT_TIME ? currentTimestamp : processingTime;
   }
 
   @Override
@@ -357,7 +388,7 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
 
   @Override
   public Object key() {
-    return currentKey;
+    return current == null ? null : current.key;
   }
 
   @Override

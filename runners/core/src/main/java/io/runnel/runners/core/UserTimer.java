@@ -1,8 +1,5 @@
 package io.runnel.runners.core;
 
-import io.runnel.runners.core.state.StateNamespace;
-import io.runnel.runners.core.state.TimerData;
-import io.runnel.runners.core.state.TimerService;
 import io.runnel.sdk.state.TimeDomain;
 import io.runnel.sdk.state.Timer;
 import io.runnel.windowing.BoundedWindow;
@@ -11,49 +8,59 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A {@link Timer} handed to one call of a stateful {@code DoFn}, for the current key and window:
- * settings go straight to the {@link TimerService}, replacing the timer's earlier setting. Made
- * per call, so its builder settings (offset, alignment, output timestamp) do not leak into the
- * next call. Not thread-safe.
+ * A {@link Timer} handed to a call of a stateful {@code DoFn}, for the current key and window:
+ * settings go to the runner's {@link TimerSettings}, replacing the timer's earlier setting. The
+ * runner keeps one per declared timer and {@link #reset}s it for every call, so builder settings
+ * (offset, alignment, output timestamp) do not leak into the next call. Not thread-safe.
  */
 final class UserTimer implements Timer {
   private static final Duration MAX_SKEW = Duration.ofDays(365L * 1_000_000);
-  private final TimerService timers;
-  private final StateNamespace namespace;
-  private final String familyId;
-  private final String timerId;
+  private final TimerSettings settings;
   private final TimeDomain domain;
-  private final Instant relativeBase;
-  private final Instant defaultProcessingOutput;
-  private final Instant expiry;
-  private final BoundedWindow window;
   private final Duration allowedSkew;
+  private TimerSettings.Setting setting;
+  private Instant relativeBase;
+  private Instant defaultProcessingOutput;
+  private Instant expiry;
+  private BoundedWindow window;
   private Duration offset = Duration.ZERO;
   private Duration period;
   private Instant outputTime;
   private boolean noOutputTime;
 
   /**
+   * @param allowedSkew the function's allowed timestamp skew, bounding output timestamps
+   */
+  UserTimer(TimerSettings settings, TimeDomain domain, Duration allowedSkew) {
+    this.settings = settings;
+    this.domain = domain;
+    this.allowedSkew = allowedSkew;
+  }
+
+  /**
+   * Points the timer at one timer of one key and window, for one call, with no builder settings.
+   *
    * @param relativeBase where {@link #setRelative()} starts: the current element's timestamp (or
    *     firing timer's output timestamp) for event time, the current processing time otherwise
    * @param elementTimestamp the current element's timestamp (or firing timer's output
    *     timestamp): the default output timestamp of a processing-time timer
-   * @param expiry the window's garbage-collection time; event-time timers may not be set after it
-   * @param allowedSkew the function's allowed timestamp skew, bounding output timestamps
    */
-  UserTimer(TimerService timers, StateNamespace namespace, String familyId, String timerId,
-      TimeDomain domain, Instant relativeBase, Instant elementTimestamp, Instant expiry,
-      BoundedWindow window, Duration allowedSkew) {
-    this.timers = timers;
-    this.namespace = namespace;
-    this.familyId = familyId;
-    this.timerId = timerId;
-    this.domain = domain;
-    this.relativeBase = relativeBase;
+  UserTimer reset(TimerSettings.Setting newSetting, Instant newRelativeBase,
+      Instant elementTimestamp) {
+    this.setting = newSetting;
+    this.relativeBase = newRelativeBase;
     this.defaultProcessingOutput = elementTimestamp;
-    this.expiry = expiry;
-    this.window = window;
-    this.allowedSkew = allowedSkew;
+    this.expiry = newSetting.owner.gcTime;
+    this.window = newSetting.owner.window;
+    this.offset = Duration.ZERO;
+    this.period = null;
+    this.outputTime = null;
+    this.noOutputTime = false;
+    return this;
+  }
+
+  TimeDomain domain() {
+    return domain;
   }
 
   @Override
@@ -66,7 +73,7 @@ final class UserTimer implements Timer {
           + " the allowed lateness); the timer would never fire");
     }
     Instant output = outputTimeFor(absoluteTime);
-    timers.set(new TimerData(namespace, familyId, timerId, domain, absoluteTime, output));
+    settings.set(setting, absoluteTime, output);
   }
 
   @Override
@@ -89,7 +96,7 @@ final class UserTimer implements Timer {
 
   @Override
   public void clear() {
-    timers.delete(new TimerData.Address(namespace, familyId, timerId));
+    settings.clear(setting);
   }
 
   @Override
@@ -152,6 +159,7 @@ final class UserTimer implements Timer {
   }
 
   private String name() {
-    return familyId.isEmpty() ? timerId : familyId + "/" + timerId;
+    return setting.familyId.isEmpty() ? setting.timerId
+        : setting.familyId + "/" + setting.timerId;
   }
 }

@@ -1,6 +1,7 @@
 package io.runnel.runners.core;
 
 import io.runnel.runners.core.state.StateNamespace;
+import io.runnel.sdk.coders.Coder;
 import io.runnel.windowing.BoundedWindow;
 import io.runnel.windowing.GlobalWindow;
 import java.time.Duration;
@@ -11,23 +12,33 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The live key and window pairs of a stateful {@code DoFn}, ordered by when they expire: once
- * the input watermark is strictly after the window's max timestamp plus the allowed lateness
- * (its garbage-collection time), as for groupings. Owned by one thread.
+ * The live key and window pairs of a stateful {@code DoFn} ({@link LiveWindow}s): found by key
+ * and window (one hash lookup per element) or by namespace (per firing timer), and ordered by
+ * when they expire: once the input watermark is strictly after the window's max timestamp plus
+ * the allowed lateness (its garbage-collection time), as for groupings. Keys and windows are
+ * compared by their coders' structural values, i.e. by encoding. Owned by one thread.
  */
 final class WindowExpiries<K> {
-  /** One live key in one window. */
-  record Expiry<K>(Instant gcTime, long sequence, StateNamespace namespace, K key,
-      BoundedWindow window) {}
+  /** A key and a window, as a table key (not needed in the global window, the only one). */
+  private record Pair(Object key, Object window) {}
 
   private final Duration allowedLateness;
-  private final TreeSet<Expiry<K>> byTime = new TreeSet<>(
-      Comparator.comparing((Expiry<K> e) -> e.gcTime()).thenComparingLong(Expiry::sequence));
-  private final Map<StateNamespace, Expiry<K>> byNamespace = new HashMap<>();
+  private final Coder<K> keyCoder;
+  private final Coder<BoundedWindow> windowCoder;
+  /** Whether every window is the global window, so the key alone finds a pair. */
+  private final boolean globalOnly;
+  private final Map<Object, LiveWindow<K>> table = new HashMap<>();
+  private final Map<StateNamespace, LiveWindow<K>> byNamespace = new HashMap<>();
+  private final TreeSet<LiveWindow<K>> byTime = new TreeSet<>(
+      Comparator.comparing((LiveWindow<K> w) -> w.gcTime).thenComparingLong(w -> w.sequence));
   private long nextSequence;
 
-  WindowExpiries(Duration allowedLateness) {
+  WindowExpiries(Duration allowedLateness, Coder<K> keyCoder, Coder<BoundedWindow> windowCoder,
+      boolean globalOnly) {
     this.allowedLateness = allowedLateness;
+    this.keyCoder = keyCoder;
+    this.windowCoder = windowCoder;
+    this.globalOnly = globalOnly;
   }
 
   /** The window's garbage-collection time, capped at the end of the global window. */
@@ -47,34 +58,67 @@ final class WindowExpiries<K> {
     return window.maxTimestamp().plus(allowedLateness);
   }
 
-  /** Whether the window has expired at {@code inputWatermark}. */
-  boolean isExpired(BoundedWindow window, Instant inputWatermark) {
-    return inputWatermark.isAfter(gcTime(window));
+  /**
+   * The live pair of {@code key} in {@code window}, made live if it is not yet; null when the
+   * window has expired at {@code inputWatermark} (the element is late).
+   */
+  LiveWindow<K> live(K key, BoundedWindow window, Instant inputWatermark) {
+    Object structuralKey = keyCoder.structuralValue(key);
+    Object tableKey = globalOnly ? structuralKey
+        : new Pair(structuralKey, windowCoder.structuralValue(window));
+    LiveWindow<K> live = table.get(tableKey);
+    if (live == null) {
+      Instant gcTime = gcTime(window);
+      if (inputWatermark.isAfter(gcTime)) {
+        return null;
+      }
+      live = add(StateNamespace.of(keyCoder, key, windowCoder, window), key, window, gcTime,
+          tableKey);
+    } else if (inputWatermark.isAfter(live.gcTime)) {
+      return null;
+    }
+    return live;
   }
 
-  /** Records that {@code key} has state or timers in {@code window}, if not yet recorded. */
-  void register(StateNamespace namespace, K key, BoundedWindow window) {
-    if (!byNamespace.containsKey(namespace)) {
-      Expiry<K> expiry = new Expiry<>(gcTime(window), nextSequence++, namespace, key, window);
-      byNamespace.put(namespace, expiry);
-      byTime.add(expiry);
+  /** The live pair of {@code namespace}, made live (decoded) if it is not yet. */
+  LiveWindow<K> live(StateNamespace namespace) {
+    LiveWindow<K> live = byNamespace.get(namespace);
+    if (live == null) {
+      K key = namespace.decodeKey(keyCoder);
+      BoundedWindow window = namespace.decodeWindow(windowCoder);
+      Object structuralKey = keyCoder.structuralValue(key);
+      live = add(namespace, key, window, gcTime(window), globalOnly ? structuralKey
+          : new Pair(structuralKey, windowCoder.structuralValue(window)));
     }
+    return live;
+  }
+
+  private LiveWindow<K> add(StateNamespace namespace, K key, BoundedWindow window,
+      Instant gcTime, Object tableKey) {
+    LiveWindow<K> live = new LiveWindow<>(namespace, key, window, gcTime, nextSequence++,
+        tableKey);
+    table.put(tableKey, live);
+    byNamespace.put(namespace, live);
+    byTime.add(live);
+    return live;
   }
 
   /** The earliest pair expired at {@code inputWatermark}, or null. */
-  Expiry<K> nextDue(Instant inputWatermark) {
-    return byTime.isEmpty() || !inputWatermark.isAfter(byTime.first().gcTime()) ? null
+  LiveWindow<K> nextDue(Instant inputWatermark) {
+    return byTime.isEmpty() || !inputWatermark.isAfter(byTime.first().gcTime) ? null
         : byTime.first();
   }
 
-  void remove(Expiry<K> expiry) {
-    byTime.remove(expiry);
-    byNamespace.remove(expiry.namespace());
+  void remove(LiveWindow<K> live) {
+    live.expired = true;
+    byTime.remove(live);
+    table.remove(live.tableKey);
+    byNamespace.remove(live.namespace());
   }
 
   /** The max timestamp of the earliest-expiring live window, or null. */
   Instant earliestMaxTimestamp() {
-    return byTime.isEmpty() ? null : byTime.first().window().maxTimestamp();
+    return byTime.isEmpty() ? null : byTime.first().window.maxTimestamp();
   }
 
   int size() {

@@ -70,6 +70,67 @@ class StatefulDeterminismTest {
     }
   }
 
+  private static final Map<String, List<String>> BUNDLES = new ConcurrentHashMap<>();
+
+  /** Records, per bundle of the stateful function, the elements it processed, in order. */
+  static final class BundleRecordingFn extends DoFn<KV<Integer, String>, String> {
+    private static final long serialVersionUID = 1L;
+    private final String runId;
+    private transient StringBuilder bundle;
+
+    @StateId("seen")
+    private final StateSpec<BagState<String>> seen = StateSpecs.bag(StringUtf8Coder.of());
+
+    BundleRecordingFn(String runId) {
+      this.runId = runId;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      bundle = new StringBuilder();
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Integer, String> e, @StateId("seen") BagState<String> seen) {
+      seen.add(e.getValue());
+      bundle.append(e.getValue()).append(' ');
+    }
+
+    @FinishBundle
+    public void finishBundle() {
+      BUNDLES.computeIfAbsent(runId, id -> new ArrayList<>()).add(bundle.toString());
+    }
+  }
+
+  private static List<String> runAndRecordBundles(String... args) {
+    Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs(args).create());
+    List<String> input = new ArrayList<>();
+    IntStream.range(0, 2_000).forEach(i -> input.add("e" + i));
+    String runId = UUID.randomUUID().toString();
+    p.apply(Create.of(input))
+        .apply(Reshuffle.viaRandomKey())
+        .apply(ParDo.of(new KeyByRemainder()))
+        .setCoder(KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of()))
+        .apply(ParDo.of(new BundleRecordingFn(runId)));
+    p.run();
+    return BUNDLES.remove(runId);
+  }
+
+  /**
+   * With one worker the input stage runs inline and hands elements to the stateful function as
+   * they come; with several, the function gets each bundle at its commit. Same bundles, same
+   * elements, same order.
+   */
+  @Test
+  void inlineAndCommittedBundlesReachTheFunctionAlike() {
+    List<String> inline = runAndRecordBundles("--directParallelism=1", "--directBundleSize=7");
+
+    assertThat(inline).hasSizeGreaterThan(10);
+    assertThat(String.join("", inline).split(" ")).hasSize(2_000);
+    assertThat(runAndRecordBundles("--directParallelism=4", "--directBundleSize=7"))
+        .isEqualTo(inline);
+  }
+
   private static List<String> runAndObserveOrder(String... args) {
     Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs(args).create());
     List<String> input = new ArrayList<>();

@@ -1,30 +1,22 @@
 package io.runnel.runners.core.state;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The decoded state cells touched during one bundle, over a {@link StateBackend}: a cell is
- * decoded on first access, then read and changed in place, so reads see the bundle's writes
- * and an append costs no encoding; {@link #flush} encodes the changed cells back into the
- * backend and forgets the rest. Not thread-safe.
+ * decoded on first access in the bundle, then read and changed in place, so reads see the
+ * bundle's writes and an append costs no encoding; {@link #flush} encodes the changed cells back
+ * into the backend and forgets the rest. The cells live in the {@link NamespaceState}s the
+ * runner passes in, so an access costs no lookup beyond the runner's own. Not thread-safe.
  */
 public final class BundleStateCache {
-  private record Address(StateNamespace namespace, String cellId) {}
-
-  private static final class Cell<R> {
-    final R value;
-    final CellCodec<R> codec;
-    boolean dirty;
-
-    Cell(R value, CellCodec<R> codec) {
-      this.value = value;
-      this.codec = codec;
-    }
-  }
-
   private final StateBackend backend;
-  private Map<Address, Cell<?>> cells = new HashMap<>();
+  private final List<String> cellIds = new ArrayList<>();
+  private final List<CellCodec<?>> codecs = new ArrayList<>();
+  /** The namespaces whose cells belong to the current bundle, in first-access order. */
+  private ArrayList<NamespaceState> touched = new ArrayList<>();
+  private long bundle;
 
   public BundleStateCache(StateBackend backend) {
     this.backend = backend;
@@ -34,50 +26,90 @@ public final class BundleStateCache {
     return backend;
   }
 
+  /** Registers a cell id with its codec; returns the index live state uses to reach it. */
+  int register(String cellId, CellCodec<?> codec) {
+    if (cellIds.contains(cellId)) {
+      throw new IllegalArgumentException("State cell '" + cellId + "' is registered twice");
+    }
+    cellIds.add(cellId);
+    codecs.add(codec);
+    return cellIds.size() - 1;
+  }
+
   /**
-   * The decoded representation of a cell, to read or change in place (then call {@link
-   * #changed}); an empty one when the cell is empty.
+   * The decoded representation of cell {@code index} of {@code at}, to read or change in place
+   * (then call {@link #changed}); an empty one when the cell is empty.
    */
   @SuppressWarnings("unchecked")
-  <R> R get(StateNamespace namespace, String cellId, CellCodec<R> codec) {
-    Address address = new Address(namespace, cellId);
-    Cell<R> cell = (Cell<R>) cells.get(address);
-    if (cell == null) {
-      byte[] bytes = backend.read(namespace, cellId);
-      cell = new Cell<>(bytes == null ? codec.empty() : codec.decode(bytes), codec);
-      cells.put(address, cell);
+  <R> R get(NamespaceState at, int index) {
+    if (at.bundle != bundle) {
+      open(at);
     }
-    return cell.value;
+    Object value = at.cells[index];
+    if (value == null) {
+      CellCodec<R> codec = (CellCodec<R>) codecs.get(index);
+      byte[] bytes = backend.read(at.namespace(), cellIds.get(index));
+      value = bytes == null ? codec.empty() : codec.decode(bytes);
+      at.cells[index] = value;
+    }
+    return (R) value;
   }
 
-  /** Marks a cell changed, so that {@link #flush} writes it back. */
-  void changed(StateNamespace namespace, String cellId) {
-    Cell<?> cell = cells.get(new Address(namespace, cellId));
-    if (cell != null) {
-      cell.dirty = true;
-    }
+  /** Marks a cell changed (after {@link #get}), so that {@link #flush} writes it back. */
+  void changed(NamespaceState at, int index) {
+    at.changed[index] = true;
   }
 
-  /** Encodes every changed cell into the backend (empty ones as removed) and empties the cache. */
+  private void open(NamespaceState at) {
+    // Arrays left by an earlier bundle come back cleared by flush.
+    if (at.cells == null || at.cells.length != cellIds.size()) {
+      at.cells = new Object[cellIds.size()];
+      at.changed = new boolean[cellIds.size()];
+    }
+    at.bundle = bundle;
+    touched.add(at);
+  }
+
+  /**
+   * Encodes every changed cell into the backend (empty ones as removed) and empties the cache:
+   * the next access of any namespace decodes its cell again.
+   */
   public void flush() {
-    if (cells.isEmpty()) {
+    if (touched.isEmpty()) {
       return;
     }
-    for (Map.Entry<Address, Cell<?>> entry : cells.entrySet()) {
-      if (entry.getValue().dirty) {
-        writeBack(entry.getKey(), entry.getValue());
+    for (NamespaceState at : touched) {
+      if (at.bundle == bundle) {
+        for (int i = 0; i < at.cells.length; i++) {
+          if (at.changed[i]) {
+            writeBack(at, i);
+            at.changed[i] = false;
+          }
+          at.cells[i] = null;
+        }
+        at.bundle = -1;
       }
     }
-    // HashMap.clear() keeps the table, and iterating an empty map still walks all of it: after
-    // a big bundle, every later flush (one per expired window) would pay for the whole table.
-    cells = cells.size() > SMALL ? new HashMap<>() : cells;
-    cells.clear();
+    // A cleared list keeps its array; after a large bundle, let it go.
+    touched = touched.size() > SMALL ? new ArrayList<>() : touched;
+    touched.clear();
+    bundle++;
+  }
+
+  /** Forgets the cached cells of {@code at} without writing them back (its state is dropped). */
+  public void discard(NamespaceState at) {
+    at.cells = null;
+    at.changed = null;
+    at.bundle = -1;
   }
 
   private static final int SMALL = 1024;
 
-  private <R> void writeBack(Address address, Cell<R> cell) {
-    byte[] bytes = cell.codec.isEmpty(cell.value) ? null : cell.codec.encode(cell.value);
-    backend.write(address.namespace(), address.cellId(), bytes);
+  @SuppressWarnings("unchecked")
+  private <R> void writeBack(NamespaceState at, int index) {
+    CellCodec<R> codec = (CellCodec<R>) codecs.get(index);
+    R value = (R) at.cells[index];
+    byte[] bytes = codec.isEmpty(value) ? null : codec.encode(value);
+    backend.write(at.namespace(), cellIds.get(index), bytes);
   }
 }

@@ -14,17 +14,20 @@ import io.runnel.sdk.transforms.Combine.CombineFn;
 import java.util.function.Supplier;
 
 /**
- * Binds state specs to live state over a {@link BundleStateCache}. The state objects read the
- * current namespace from {@code namespace} on every call, so a runner binds each {@code
- * @StateId} once and moves the namespace from key to key. Not thread-safe.
+ * Binds state specs to live state over a {@link BundleStateCache}. The state objects ask {@code
+ * current} for the namespace on every call, so a runner binds each {@code @StateId} once and
+ * moves from key to key. Not thread-safe.
  */
 public final class CachedStateBinder implements StateBinder {
   private final BundleStateCache cache;
-  private final Supplier<StateNamespace> namespace;
+  private final Supplier<NamespaceState> current;
 
-  public CachedStateBinder(BundleStateCache cache, Supplier<StateNamespace> namespace) {
+  /**
+   * @param current the namespace of the call in progress, asked on every state access
+   */
+  public CachedStateBinder(BundleStateCache cache, Supplier<NamespaceState> current) {
     this.cache = cache;
-    this.namespace = namespace;
+    this.current = current;
   }
 
   @Override
@@ -64,7 +67,7 @@ public final class CachedStateBinder implements StateBinder {
   }
 
   private <R> CachedStates.CellRef<R> cell(String id, CellCodec<R> codec) {
-    return new CachedStates.CellRef<>(cache, namespace, id, codec);
+    return new CachedStates.CellRef<>(cache, current, cache.register(id, codec));
   }
 
   static <T> Coder.StructuralByteArray bytesOf(Coder<T> coder, T value) {

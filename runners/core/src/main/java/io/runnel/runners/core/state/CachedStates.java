@@ -28,18 +28,17 @@ import java.util.function.Supplier;
 final class CachedStates {
   private CachedStates() {}
 
-  /** One cell of the current namespace. */
-  record CellRef<R>(BundleStateCache cache, Supplier<StateNamespace> namespace, String id,
-      CellCodec<R> codec) {
+  /** One cell (by its index in the cache) of the current namespace. */
+  record CellRef<R>(BundleStateCache cache, Supplier<NamespaceState> current, int index) {
     R get() {
-      return cache.get(namespace.get(), id, codec);
+      return cache.get(current.get(), index);
     }
 
     /** The cell, marked changed (call before changing it in place). */
     R change() {
-      StateNamespace current = namespace.get();
-      R value = cache.get(current, id, codec);
-      cache.changed(current, id);
+      NamespaceState at = current.get();
+      R value = cache.get(at, index);
+      cache.changed(at, index);
       return value;
     }
   }

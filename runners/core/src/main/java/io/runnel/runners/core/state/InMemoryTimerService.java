@@ -10,106 +10,208 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * A {@link TimerService} on the heap: timers indexed by address and by namespace, ordered per
- * domain by fire time and then by when they were set, with a count of output holds per time.
- *
- * <p>The time order is brought up to date lazily: {@link #set} and {@link #delete} only touch
- * the address index and note the address, and the first query that needs the order ({@link
- * #nextFireTime}, {@link #removeNextDue}, {@link #outputHold}, {@link #snapshot}) re-sorts the
- * noted addresses. A timer moved many times between two watermark advances (the usual "fire at
- * the end of this minute" pattern) therefore costs hash lookups, not tree operations, per set.
- * Not thread-safe.
+ * A {@link TimerService} on the heap: one entry per pending timer, found by address (and by
+ * namespace, for {@link #deleteAll}), and kept in two kinds of binary heap, each entry knowing
+ * its place in them: per domain, by fire time and then by when it was set; and, for event-time
+ * timers with an output timestamp, by that timestamp (the output hold). Setting, moving or
+ * deleting a timer is one hash lookup and a sift in each heap, or, for a large batch of changes
+ * between two looks at the heads, one linear rebuild of the heap; the next due timer and the
+ * hold are at the heads. Not thread-safe.
  */
 public final class InMemoryTimerService implements TimerService {
-  private record Pending(TimerData timer, long sequence) {}
+  /** One pending timer and its places in the heaps. */
+  private static final class Entry {
+    final TimerData.Address address;
+    TimerData timer;
+    long sequence;
+    int timeIndex = -1;
+    int holdIndex = -1;
 
-  private static final Comparator<Pending> ORDER =
-      Comparator.comparing((Pending p) -> p.timer().fireTime()).thenComparingLong(Pending::sequence);
+    Entry(TimerData.Address address) {
+      this.address = address;
+    }
+  }
+
+  /**
+   * A binary min-heap of entries that records each entry's index in the entry itself. After
+   * more changes than a sixteenth of its size without a look at the head (a bundle's worth of
+   * moved timers), it stops sifting and rebuilds itself in linear time when next looked at.
+   */
+  private static final class EntryHeap {
+    private final boolean byHold;
+    private Entry[] entries = new Entry[16];
+    private int size;
+    private int changesSinceLook;
+    private boolean unordered;
+
+    EntryHeap(boolean byHold) {
+      this.byHold = byHold;
+    }
+
+    Entry peek() {
+      if (unordered) {
+        for (int i = (size >>> 1) - 1; i >= 0; i--) {
+          siftDown(i);
+        }
+        unordered = false;
+      }
+      changesSinceLook = 0;
+      return size == 0 ? null : entries[0];
+    }
+
+    /** Adds the entry, or restores the order after its key changed. */
+    void update(Entry entry) {
+      if (!unordered && ++changesSinceLook > Math.max(64, size >>> 4)) {
+        unordered = true;
+      }
+      int index = indexOf(entry);
+      if (index < 0) {
+        if (size == entries.length) {
+          entries = Arrays.copyOf(entries, size * 2);
+        }
+        index = size++;
+        place(entry, index);
+      }
+      if (!unordered) {
+        siftDown(siftUp(index));
+      }
+    }
+
+    void remove(Entry entry) {
+      int index = indexOf(entry);
+      if (index < 0) {
+        return;
+      }
+      setIndex(entry, -1);
+      Entry last = entries[--size];
+      entries[size] = null;
+      if (index < size) {
+        place(last, index);
+        if (!unordered) {
+          siftDown(siftUp(index));
+        }
+      }
+    }
+
+    /** The entries in heap order, for iteration. */
+    List<Entry> toList() {
+      return Arrays.asList(Arrays.copyOf(entries, size));
+    }
+
+    private int siftUp(int index) {
+      Entry entry = entries[index];
+      while (index > 0) {
+        int parent = (index - 1) >>> 1;
+        if (compare(entries[parent], entry) <= 0) {
+          break;
+        }
+        place(entries[parent], index);
+        index = parent;
+      }
+      place(entry, index);
+      return index;
+    }
+
+    private void siftDown(int index) {
+      Entry entry = entries[index];
+      while (true) {
+        int child = 2 * index + 1;
+        if (child >= size) {
+          break;
+        }
+        if (child + 1 < size && compare(entries[child + 1], entries[child]) < 0) {
+          child++;
+        }
+        if (compare(entry, entries[child]) <= 0) {
+          break;
+        }
+        place(entries[child], index);
+        index = child;
+      }
+      place(entry, index);
+    }
+
+    private int compare(Entry a, Entry b) {
+      int byTime = byHold ? a.timer.outputTime().compareTo(b.timer.outputTime())
+          : a.timer.fireTime().compareTo(b.timer.fireTime());
+      return byTime != 0 ? byTime : Long.compare(a.sequence, b.sequence);
+    }
+
+    private void place(Entry entry, int index) {
+      entries[index] = entry;
+      setIndex(entry, index);
+    }
+
+    private int indexOf(Entry entry) {
+      return byHold ? entry.holdIndex : entry.timeIndex;
+    }
+
+    private void setIndex(Entry entry, int index) {
+      if (byHold) {
+        entry.holdIndex = index;
+      } else {
+        entry.timeIndex = index;
+      }
+    }
+  }
+
+  private static final Comparator<Entry> FIRE_ORDER = Comparator
+      .comparing((Entry e) -> e.timer.fireTime()).thenComparingLong(e -> e.sequence);
 
   private static final int FORMAT_VERSION = 1;
 
-  private final Map<TimerData.Address, Pending> byAddress = new HashMap<>();
-  private final Map<StateNamespace, Set<TimerData.Address>> byNamespace = new HashMap<>();
-  private final Map<TimeDomain, TreeSet<Pending>> byTime = new HashMap<>();
-  private final TreeMap<Instant, Integer> holds = new TreeMap<>();
-  /** What the time order and holds currently hold, per address; differs from byAddress for dirty addresses. */
-  private final Map<TimerData.Address, Pending> ordered = new HashMap<>();
-  /** Addresses set or deleted since the time order was last brought up to date. */
-  private Set<TimerData.Address> dirty = new LinkedHashSet<>();
+  private final Map<TimerData.Address, Entry> byAddress = new HashMap<>();
+  private final Map<StateNamespace, List<Entry>> byNamespace = new HashMap<>();
+  private final Map<TimeDomain, EntryHeap> byTime = new EnumMap<>(TimeDomain.class);
+  private final EntryHeap holds = new EntryHeap(true);
   private long nextSequence;
 
   /** Setting a timer exactly as it is pending keeps it, with its place among ties. */
   @Override
   public void set(TimerData timer) {
     TimerData.Address address = timer.address();
-    Pending previous = byAddress.get(address);
-    if (previous != null && previous.timer().equals(timer)) {
+    Entry entry = byAddress.get(address);
+    if (entry == null) {
+      entry = new Entry(address);
+      byAddress.put(address, entry);
+      byNamespace.computeIfAbsent(timer.namespace(), n -> new ArrayList<>(2)).add(entry);
+    } else if (entry.timer.equals(timer)) {
       return;
+    } else if (entry.timer.domain() != timer.domain()) {
+      ordered(entry.timer.domain()).remove(entry);
     }
-    Pending pending = new Pending(timer, nextSequence++);
-    byAddress.put(address, pending);
-    if (previous == null) {
-      byNamespace.computeIfAbsent(timer.namespace(), n -> new LinkedHashSet<>()).add(address);
+    entry.timer = timer;
+    entry.sequence = nextSequence++;
+    ordered(timer.domain()).update(entry);
+    if (holdsWatermark(timer)) {
+      holds.update(entry);
+    } else {
+      holds.remove(entry);
     }
-    dirty.add(address);
   }
 
   @Override
   public void delete(TimerData.Address address) {
-    Pending pending = byAddress.remove(address);
-    if (pending == null) {
+    Entry entry = byAddress.remove(address);
+    if (entry == null) {
       return;
     }
-    Set<TimerData.Address> ofNamespace = byNamespace.get(address.namespace());
-    ofNamespace.remove(address);
+    List<Entry> ofNamespace = byNamespace.get(address.namespace());
+    ofNamespace.remove(entry);
     if (ofNamespace.isEmpty()) {
       byNamespace.remove(address.namespace());
     }
-    dirty.add(address);
-  }
-
-  /** Brings the time order and the holds up to date with the addresses set or deleted since. */
-  private void sortDirty() {
-    if (dirty.isEmpty()) {
-      return;
-    }
-    for (TimerData.Address address : dirty) {
-      Pending before = ordered.remove(address);
-      if (before != null) {
-        unlink(before);
-      }
-      Pending now = byAddress.get(address);
-      if (now != null) {
-        ordered.put(address, now);
-        ordered(now.timer().domain()).add(now);
-        if (holdsWatermark(now.timer())) {
-          holds.merge(now.timer().outputTime(), 1, Integer::sum);
-        }
-      }
-    }
-    // A cleared hash set keeps its table, and clearing walks it: after a large sort, start a
-    // new set so that the many small sorts that follow (one per fired timer) stay small.
-    dirty = dirty.size() > 1024 ? new LinkedHashSet<>() : dirty;
-    dirty.clear();
-  }
-
-  /** Removes a pending timer from the time order and releases its hold. */
-  private void unlink(Pending pending) {
-    ordered(pending.timer().domain()).remove(pending);
-    if (holdsWatermark(pending.timer())) {
-      holds.computeIfPresent(pending.timer().outputTime(), (t, n) -> n == 1 ? null : n - 1);
-    }
+    ordered(entry.timer.domain()).remove(entry);
+    holds.remove(entry);
   }
 
   /**
@@ -122,37 +224,35 @@ public final class InMemoryTimerService implements TimerService {
 
   @Override
   public void deleteAll(StateNamespace namespace) {
-    Set<TimerData.Address> addresses = byNamespace.get(namespace);
-    if (addresses != null) {
-      for (TimerData.Address address : addresses.toArray(new TimerData.Address[0])) {
-        delete(address);
+    List<Entry> entries = byNamespace.get(namespace);
+    if (entries != null) {
+      for (Entry entry : entries.toArray(new Entry[0])) {
+        delete(entry.address);
       }
     }
   }
 
   @Override
   public TimerData removeNextDue(TimeDomain domain, Instant now) {
-    sortDirty();
-    TreeSet<Pending> pending = ordered(domain);
-    if (pending.isEmpty() || !now.isAfter(pending.first().timer().fireTime())) {
+    Entry first = ordered(domain).peek();
+    if (first == null || !now.isAfter(first.timer.fireTime())) {
       return null;
     }
-    TimerData timer = pending.first().timer();
-    delete(timer.address());
+    TimerData timer = first.timer;
+    delete(first.address);
     return timer;
   }
 
   @Override
   public Instant nextFireTime(TimeDomain domain) {
-    sortDirty();
-    TreeSet<Pending> pending = ordered(domain);
-    return pending.isEmpty() ? null : pending.first().timer().fireTime();
+    Entry first = ordered(domain).peek();
+    return first == null ? null : first.timer.fireTime();
   }
 
   @Override
   public Instant outputHold() {
-    sortDirty();
-    return holds.isEmpty() ? null : holds.firstKey();
+    Entry first = holds.peek();
+    return first == null ? null : first.timer.outputTime();
   }
 
   @Override
@@ -162,7 +262,7 @@ public final class InMemoryTimerService implements TimerService {
 
   @Override
   public void forEach(Consumer<TimerData> action) {
-    byAddress.values().forEach(pending -> action.accept(pending.timer()));
+    byAddress.values().forEach(entry -> action.accept(entry.timer));
   }
 
   /**
@@ -171,14 +271,15 @@ public final class InMemoryTimerService implements TimerService {
    * order they fire.
    */
   public byte[] snapshot() {
-    sortDirty();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeByte(FORMAT_VERSION);
       out.writeInt(byAddress.size());
-      for (TreeSet<Pending> pending : byTime.values()) {
-        for (Pending p : pending) {
-          TimerData t = p.timer();
+      for (EntryHeap heap : byTime.values()) {
+        List<Entry> inOrder = new ArrayList<>(heap.toList());
+        inOrder.sort(FIRE_ORDER);
+        for (Entry entry : inOrder) {
+          TimerData t = entry.timer;
           writeBytes(out, t.namespace().key().getValue());
           writeBytes(out, t.namespace().window().getValue());
           out.writeUTF(t.familyId());
@@ -221,12 +322,9 @@ public final class InMemoryTimerService implements TimerService {
     } catch (IOException e) {
       throw new IllegalArgumentException("Corrupt timer snapshot: " + e, e);
     }
-    byAddress.clear();
-    byNamespace.clear();
-    byTime.clear();
-    holds.clear();
-    ordered.clear();
-    dirty.clear();
+    for (Entry entry : byAddress.values().toArray(new Entry[0])) {
+      delete(entry.address);
+    }
     restored.forEach(this::set);
   }
 
@@ -242,7 +340,7 @@ public final class InMemoryTimerService implements TimerService {
     return value;
   }
 
-  private TreeSet<Pending> ordered(TimeDomain domain) {
-    return byTime.computeIfAbsent(domain, d -> new TreeSet<>(ORDER));
+  private EntryHeap ordered(TimeDomain domain) {
+    return byTime.computeIfAbsent(domain, d -> new EntryHeap(false));
   }
 }

@@ -39,6 +39,9 @@ public final class StateNamespace {
 
   @Override
   public boolean equals(Object o) {
+    if (o == this) {
+      return true;
+    }
     return o instanceof StateNamespace other && hash == other.hash && key.equals(other.key)
         && window.equals(other.window);
   }

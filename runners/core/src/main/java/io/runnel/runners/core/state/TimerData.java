@@ -27,6 +27,23 @@ public record TimerData(StateNamespace namespace, String familyId, String timerI
     Objects.requireNonNull(fireTime, "fireTime");
   }
 
+  /** Equal when every component is; the fire time, which differs most often, compared first. */
+  @Override
+  public boolean equals(Object o) {
+    if (o == this) {
+      return true;
+    }
+    return o instanceof TimerData other && fireTime.equals(other.fireTime)
+        && namespace.equals(other.namespace) && timerId.equals(other.timerId)
+        && familyId.equals(other.familyId) && domain == other.domain
+        && Objects.equals(outputTime, other.outputTime);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(namespace, familyId, timerId, domain, fireTime, outputTime);
+  }
+
   /** What identifies the timer: a later setting with the same address replaces this one. */
   public record Address(StateNamespace namespace, String familyId, String timerId) {}
 

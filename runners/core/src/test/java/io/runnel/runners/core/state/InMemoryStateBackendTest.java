@@ -72,7 +72,8 @@ class InMemoryStateBackendTest {
   void stateWrittenThroughTheCacheSurvivesASnapshotAndRestore() {
     InMemoryStateBackend backend = new InMemoryStateBackend();
     BundleStateCache cache = new BundleStateCache(backend);
-    CachedStateBinder binder = new CachedStateBinder(cache, () -> A);
+    NamespaceState a = new NamespaceState(A);
+    CachedStateBinder binder = new CachedStateBinder(cache, () -> a);
     BagState<Integer> bag = StateSpecs.bag(VarIntCoder.of()).bind("bag", binder);
     ValueState<String> value = StateSpecs.value(StringUtf8Coder.of()).bind("value", binder);
     MapState<String, Integer> map = StateSpecs.map(StringUtf8Coder.of(), VarIntCoder.of())
@@ -89,7 +90,8 @@ class InMemoryStateBackendTest {
 
     InMemoryStateBackend restored = new InMemoryStateBackend();
     restored.restore(backend.snapshot());
-    CachedStateBinder restoredBinder = new CachedStateBinder(new BundleStateCache(restored), () -> A);
+    CachedStateBinder restoredBinder = new CachedStateBinder(new BundleStateCache(restored),
+        () -> new NamespaceState(A));
     assertThat(StateSpecs.bag(VarIntCoder.of()).bind("bag", restoredBinder).read())
         .containsExactly(1, 2);
     assertThat(StateSpecs.value(StringUtf8Coder.of()).bind("value", restoredBinder).read())
@@ -102,8 +104,9 @@ class InMemoryStateBackendTest {
   void clearedStateRemovesItsCellOnFlush() {
     InMemoryStateBackend backend = new InMemoryStateBackend();
     BundleStateCache cache = new BundleStateCache(backend);
+    NamespaceState b = new NamespaceState(B);
     ValueState<String> value = StateSpecs.value(StringUtf8Coder.of())
-        .bind("value", new CachedStateBinder(cache, () -> B));
+        .bind("value", new CachedStateBinder(cache, () -> b));
     value.write("v");
     cache.flush();
     value.clear();

@@ -40,7 +40,18 @@ import java.util.function.Supplier;
  * #LIVE_WINDOWS} sampled after every firing, so tests can see state stay bounded, and the
  * counter {@link #DROPPED_DUE_TO_LATENESS}, so late data is never lost silently.
  */
-final class StatefulParDoSink extends RootSink<List<WindowedValue<?>>> implements OutputManager {
+final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> implements OutputManager {
+  /**
+   * What one bundle of the input stage brought: its elements, buffered until the bundle commits;
+   * or nothing, when they went straight through the stateful function as they came (see {@link
+   * #add}).
+   */
+  static final class Local {
+    final List<WindowedValue<?>> buffered = new ArrayList<>();
+    /** Whether this bundle streams its elements through the function (decided at the first). */
+    Boolean streaming;
+  }
+
   /** Non-empty state cells in the backend, sampled as time moves. */
   static final MetricName LIVE_STATE_CELLS = MetricName.named(ParDo.class, "liveStateCells");
   /** Live key and window pairs, sampled as time moves. */
@@ -58,6 +69,11 @@ final class StatefulParDoSink extends RootSink<List<WindowedValue<?>>> implement
   private final MetricsContainerStepMap metrics = new MetricsContainerStepMap();
   private final MetricsContainer container;
   private final Coder<Object> inputCoder;
+  private final boolean noSideInputs;
+  /** The thread running the pipeline: commits, time and inline bundles run on it. */
+  private final Thread coordinator = Thread.currentThread();
+  /** Whether a streaming bundle has started the function's bundle and not yet committed. */
+  private boolean streamingBundleOpen;
   private List<WindowedValue<?>> waiting = new ArrayList<>();
   private List<WindowedValue<?>> emitted = new ArrayList<>();
   private Instant inputWatermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
@@ -75,6 +91,7 @@ final class StatefulParDoSink extends RootSink<List<WindowedValue<?>>> implement
     this.aggregator = aggregator;
     this.container = metrics.getContainer(step.name());
     this.inputCoder = (Coder<Object>) step.input().getCoder();
+    this.noSideInputs = step.transform().getSideInputs().isEmpty();
     DoFn<KV<Object, Object>, Object> fn = (DoFn<KV<Object, Object>, Object>)
         JavaSerialization.clone(step.transform().getFn(), "DoFn of " + step.name());
     KvCoder<Object, Object> kvCoder = (KvCoder<Object, Object>) step.input().getCoder();
@@ -85,19 +102,47 @@ final class StatefulParDoSink extends RootSink<List<WindowedValue<?>>> implement
   }
 
   @Override
-  Supplier<List<WindowedValue<?>>> localFactory() {
-    return ArrayList::new;
+  Supplier<Local> localFactory() {
+    return Local::new;
+  }
+
+  /**
+   * Buffers the element for the bundle's commit; or, when the input stage runs this bundle
+   * inline on the coordinator thread (one worker, or a single bundle) with nothing waiting and
+   * no side inputs, processes it at once. Inline bundles run and commit one after another on
+   * that thread, so the function sees the same elements in the same order with the same clocks
+   * as at commit, without holding a whole bundle of elements (often millions) in memory first.
+   */
+  @Override
+  void add(Local local, WindowedValue<?> value) {
+    if (local.streaming == null) {
+      local.streaming = noSideInputs && waiting.isEmpty() && !streamingBundleOpen
+          && Thread.currentThread() == coordinator;
+      if (local.streaming) {
+        ensureSetUp();
+        Instant watermark = runnerWatermark();
+        call("in @StartBundle", null, () -> runner.startBundle(watermark, processingTime));
+        streamingBundleOpen = true;
+      }
+    }
+    if (local.streaming) {
+      processElement(value);
+    } else {
+      local.buffered.add(value);
+    }
   }
 
   @Override
-  void add(List<WindowedValue<?>> local, WindowedValue<?> value) {
-    local.add(value);
-  }
-
-  @Override
-  void commit(List<WindowedValue<?>> local) {
-    waiting.addAll(local);
+  void commit(Local local) {
     try {
+      if (Boolean.TRUE.equals(local.streaming)) {
+        streamingBundleOpen = false;
+        call("in @FinishBundle", null, runner::finishBundle);
+      } else if (waiting.isEmpty()) {
+        waiting = local.buffered;
+      } else {
+        waiting.addAll(local.buffered);
+      }
       processReady();
     } catch (RuntimeException | Error e) {
       reportMetrics(false);
@@ -170,19 +215,28 @@ final class StatefulParDoSink extends RootSink<List<WindowedValue<?>>> implement
       return;
     }
     Instant watermark = runnerWatermark();
-    List<WindowedValue<?>> ready = new ArrayList<>();
-    List<WindowedValue<?>> still = new ArrayList<>();
-    for (WindowedValue<?> value : waiting) {
-      (sideInputsReady.test(value) ? ready : still).add(value);
-    }
-    waiting = still;
-    if (ready.isEmpty()) {
-      return;
+    List<WindowedValue<?>> ready;
+    if (noSideInputs) {
+      ready = waiting;
+      waiting = new ArrayList<>();
+    } else {
+      ready = new ArrayList<>();
+      List<WindowedValue<?>> still = new ArrayList<>();
+      for (WindowedValue<?> value : waiting) {
+        (sideInputsReady.test(value) ? ready : still).add(value);
+      }
+      waiting = still;
+      if (ready.isEmpty()) {
+        return;
+      }
     }
     ensureSetUp();
     call("in @StartBundle", null, () -> runner.startBundle(watermark, processingTime));
-    for (WindowedValue<?> value : ready) {
-      processElement(value);
+    for (int i = 0; i < ready.size(); i++) {
+      processElement(ready.get(i));
+      // Let go of each element once processed, so that a bundle of millions does not all
+      // survive the garbage collections that run while it is processed.
+      ready.set(i, null);
     }
     call("in @FinishBundle", null, runner::finishBundle);
   }
