@@ -1,7 +1,6 @@
 package io.runnel.sdk.coders;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,22 +26,43 @@ public final class InstantCoder extends AtomicCoder<Instant> {
     if (value == null) {
       throw new CoderException("cannot encode a null Instant");
     }
-    DataOutputStream data = new DataOutputStream(out);
     long millis = value.getEpochSecond() * 1000 + value.getNano() / 1_000_000;
     int subMilliNanos = value.getNano() % 1_000_000;
-    data.writeLong(millis ^ Long.MIN_VALUE);
+    writeBigEndian(millis ^ Long.MIN_VALUE, Long.BYTES, out);
     if (subMilliNanos == 0) {
-      data.writeByte(0);
+      out.write(0);
     } else {
-      data.writeByte(1);
-      data.writeInt(subMilliNanos);
+      out.write(1);
+      writeBigEndian(subMilliNanos, Integer.BYTES, out);
     }
   }
 
   @Override
   public Instant decode(InputStream in) throws IOException {
-    DataInputStream data = new DataInputStream(in);
-    Instant millis = Instant.ofEpochMilli(data.readLong() ^ Long.MIN_VALUE);
-    return data.readByte() == 0 ? millis : millis.plusNanos(data.readInt());
+    Instant millis = Instant.ofEpochMilli(readBigEndian(Long.BYTES, in) ^ Long.MIN_VALUE);
+    return readByte(in) == 0 ? millis : millis.plusNanos((int) readBigEndian(Integer.BYTES, in));
+  }
+
+  // Byte by byte, without a DataOutputStream (an object and a buffer per call).
+  private static void writeBigEndian(long value, int bytes, OutputStream out) throws IOException {
+    for (int shift = 8 * (bytes - 1); shift >= 0; shift -= 8) {
+      out.write((int) (value >>> shift) & 0xFF);
+    }
+  }
+
+  private static long readBigEndian(int bytes, InputStream in) throws IOException {
+    long value = 0;
+    for (int i = 0; i < bytes; i++) {
+      value = (value << 8) | readByte(in);
+    }
+    return value;
+  }
+
+  private static int readByte(InputStream in) throws IOException {
+    int b = in.read();
+    if (b < 0) {
+      throw new EOFException("stream ended inside an Instant");
+    }
+    return b;
   }
 }

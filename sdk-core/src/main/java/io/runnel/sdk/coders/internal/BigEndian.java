@@ -6,32 +6,26 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * Fixed-width big-endian integers on streams, without wrapping the stream in a
- * {@code DataOutputStream}. Each call moves its bytes with one bulk {@code write}/{@code read}
- * through a small local array: one virtual call instead of eight, and the array never escapes the
- * call, so the JIT can usually keep it off the heap. Stateless and thread-safe.
+ * Fixed-width big-endian integers on streams, without wrapping the stream in a {@code
+ * DataOutputStream} (an object and a buffer per call). Bytes move one at a time, with no scratch
+ * array: the runtime's own streams are unsynchronized, so a byte is a cheap call. Stateless and
+ * thread-safe.
  */
 public final class BigEndian {
   private BigEndian() {}
 
   /** Writes the 8 bytes of {@code value}, most significant first. */
   public static void writeLong(long value, OutputStream out) throws IOException {
-    byte[] bytes = new byte[Long.BYTES];
-    for (int i = Long.BYTES - 1; i >= 0; i--) {
-      bytes[i] = (byte) value;
-      value >>>= 8;
+    for (int shift = 56; shift >= 0; shift -= 8) {
+      out.write((int) (value >>> shift) & 0xFF);
     }
-    out.write(bytes, 0, Long.BYTES);
   }
 
   /** Writes the 4 bytes of {@code value}, most significant first. */
   public static void writeInt(int value, OutputStream out) throws IOException {
-    byte[] bytes = new byte[Integer.BYTES];
-    for (int i = Integer.BYTES - 1; i >= 0; i--) {
-      bytes[i] = (byte) value;
-      value >>>= 8;
+    for (int shift = 24; shift >= 0; shift -= 8) {
+      out.write((value >>> shift) & 0xFF);
     }
-    out.write(bytes, 0, Integer.BYTES);
   }
 
   /**
@@ -40,10 +34,9 @@ public final class BigEndian {
    * @throws EOFException when fewer than 8 bytes remain
    */
   public static long readLong(InputStream in) throws IOException {
-    byte[] bytes = readExactly(in, Long.BYTES);
     long value = 0;
-    for (byte b : bytes) {
-      value = (value << 8) | (b & 0xFF);
+    for (int i = 0; i < Long.BYTES; i++) {
+      value = (value << 8) | readByte(in, i, Long.BYTES);
     }
     return value;
   }
@@ -54,20 +47,18 @@ public final class BigEndian {
    * @throws EOFException when fewer than 4 bytes remain
    */
   public static int readInt(InputStream in) throws IOException {
-    byte[] bytes = readExactly(in, Integer.BYTES);
     int value = 0;
-    for (byte b : bytes) {
-      value = (value << 8) | (b & 0xFF);
+    for (int i = 0; i < Integer.BYTES; i++) {
+      value = (value << 8) | readByte(in, i, Integer.BYTES);
     }
     return value;
   }
 
-  private static byte[] readExactly(InputStream in, int length) throws IOException {
-    byte[] bytes = new byte[length];
-    int read = in.readNBytes(bytes, 0, length);
-    if (read != length) {
-      throw new EOFException("stream ended after " + read + " of " + length + " bytes");
+  private static int readByte(InputStream in, int index, int length) throws IOException {
+    int b = in.read();
+    if (b < 0) {
+      throw new EOFException("stream ended after " + index + " of " + length + " bytes");
     }
-    return bytes;
+    return b;
   }
 }

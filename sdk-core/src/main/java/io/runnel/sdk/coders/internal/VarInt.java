@@ -12,9 +12,9 @@ import java.io.OutputStream;
  * negative {@code int} takes 5 bytes and a negative {@code long} 10; small non-negative values take
  * one byte.
  *
- * <p>A one-byte value, the common case for lengths and counts, is one {@code write(int)}; longer
- * values are gathered in a small local array and written with one bulk {@code write}, so a
- * synchronized stream such as {@code ByteArrayOutputStream} is locked once. Stateless and
+ * <p>Bytes are written one {@code write(int)} at a time, without a scratch array: the runtime's
+ * own streams ({@code CoderUtils}, the direct runner's checks) are unsynchronized, and a fresh
+ * array per multi-byte value was a measurable share of all allocation. Stateless and
  * thread-safe.
  */
 public final class VarInt {
@@ -30,19 +30,12 @@ public final class VarInt {
 
   /** Writes {@code value}, taken as unsigned 64 bits: 1 to 10 bytes. */
   public static void encode(long value, OutputStream out) throws IOException {
-    if ((value & ~0x7FL) == 0) {
-      out.write((int) value);
-      return;
-    }
-    byte[] bytes = new byte[MAX_LONG_BYTES];
-    int length = 0;
     long rest = value;
     while ((rest & ~0x7FL) != 0) {
-      bytes[length++] = (byte) ((rest & 0x7F) | 0x80);
+      out.write((int) ((rest & 0x7F) | 0x80));
       rest >>>= 7;
     }
-    bytes[length++] = (byte) rest;
-    out.write(bytes, 0, length);
+    out.write((int) rest);
   }
 
   /**

@@ -57,10 +57,15 @@ final class ElementChecks {
     return bytes;
   }
 
-  /** Whether {@code value} still encodes to {@code bytes}. */
+  /** Whether {@code value} still encodes to {@code bytes} (compared as it encodes). */
   <T> boolean unchanged(Coder<T> coder, T value, byte[] bytes) {
+    if (bytes == null) {
+      return false;
+    }
     try {
-      return Arrays.equals(CoderUtils.encodeToByteArray(coder, value), bytes);
+      MatchingOutputStream out = new MatchingOutputStream(bytes);
+      coder.encode(value, out);
+      return out.matchedAll();
     } catch (Exception e) {
       return false;
     }
