@@ -131,6 +131,87 @@ class StatefulDeterminismTest {
         .isEqualTo(inline);
   }
 
+  /** Emits 40,000 keyed elements per range index: bundles far larger than a worker buffers. */
+  static final class FanOutFn extends DoFn<Integer, KV<Integer, String>> {
+    private static final long serialVersionUID = 1L;
+
+    @ProcessElement
+    public void process(@Element Integer range, OutputReceiver<KV<Integer, String>> out) {
+      for (int i = 0; i < 40_000; i++) {
+        out.output(KV.of(i % 1_000, range + ":" + i));
+      }
+    }
+  }
+
+  /** Per bundle of the stateful function: how many elements, and a digest of their order. */
+  static final class BundleDigestFn extends DoFn<KV<Integer, String>, String> {
+    private static final long serialVersionUID = 1L;
+    private final String runId;
+    private transient long count;
+    private transient long digest;
+
+    @StateId("count")
+    private final StateSpec<io.runnel.sdk.state.ValueState<Integer>> countSpec =
+        StateSpecs.value(VarIntCoder.of());
+
+    BundleDigestFn(String runId) {
+      this.runId = runId;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      count = 0;
+      digest = 17;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Integer, String> e,
+        @StateId("count") io.runnel.sdk.state.ValueState<Integer> perKey) {
+      Integer seen = perKey.read();
+      int next = seen == null ? 1 : seen + 1;
+      perKey.write(next);
+      count++;
+      digest = digest * 31 + e.getValue().hashCode() * 7L + next;
+    }
+
+    @FinishBundle
+    public void finishBundle() {
+      BUNDLES.computeIfAbsent(runId, id -> new ArrayList<>()).add(count + ":" + digest);
+    }
+  }
+
+  private static List<String> runBigBundles(String... args) {
+    Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs(args).create());
+    String runId = UUID.randomUUID().toString();
+    p.apply(Create.of(IntStream.range(0, 8).boxed().toList()))
+        .apply(Reshuffle.viaRandomKey())
+        .apply(ParDo.of(new FanOutFn()))
+        .setCoder(KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of()))
+        .apply(ParDo.of(new BundleDigestFn(runId)));
+    p.run();
+    return BUNDLES.remove(runId);
+  }
+
+  /**
+   * Workers that would buffer more than a bounded number of elements for the stateful function
+   * wait for their bundle's turn instead; the function still sees the same bundles in the same
+   * order as with one worker.
+   */
+  @Test
+  void bundlesLargerThanAWorkerBuffersReachTheFunctionInOrder() {
+    List<String> inline = runBigBundles("--directParallelism=1", "--directBundleSize=1",
+        "--enforceEncodability=false", "--enforceImmutability=false");
+
+    // Eight input bundles of 40,000, then the bundle in which the windows expire at the end.
+    assertThat(inline).hasSize(9);
+    assertThat(inline.subList(0, 8)).allSatisfy(bundle -> assertThat(bundle).startsWith("40000:"));
+    for (int threads = 2; threads <= 4; threads++) {
+      assertThat(runBigBundles("--directParallelism=" + threads, "--directBundleSize=1",
+          "--enforceEncodability=false", "--enforceImmutability=false"))
+          .as("%d threads", threads).isEqualTo(inline);
+    }
+  }
+
   private static List<String> runAndObserveOrder(String... args) {
     Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs(args).create());
     List<String> input = new ArrayList<>();

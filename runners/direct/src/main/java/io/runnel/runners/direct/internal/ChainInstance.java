@@ -51,9 +51,9 @@ final class ChainInstance {
    * Pushes a bundle through the chain and returns the commits of what it left in sinks, in the
    * order they must be applied.
    */
-  List<Runnable> process(List<WindowedValue<?>> bundle) {
+  List<Runnable> process(List<WindowedValue<?>> bundle, BundleTicket ticket) {
     try {
-      return processBundle(bundle);
+      return processBundle(bundle, ticket);
     } catch (RuntimeException | Error e) {
       // A failed bundle's metrics count as attempted, never as committed.
       aggregator.recordAttempted(metrics.drainUpdates());
@@ -61,9 +61,9 @@ final class ChainInstance {
     }
   }
 
-  private List<Runnable> processBundle(List<WindowedValue<?>> bundle) {
+  private List<Runnable> processBundle(List<WindowedValue<?>> bundle, BundleTicket ticket) {
     for (Sink.Writer<?> writer : writers) {
-      writer.startBundle();
+      writer.startBundle(ticket);
     }
     for (ParDoExecutor executor : executors) {
       executor.startBundle();

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * The input side of a stage root that receives elements from other stages: a grouping, a
  * flatten, or a ParDo with side inputs. It releases work for its stage as time moves.
- * Coordinator thread only, but for {@link #add} on a local part.
+ * Coordinator thread only, but for {@link #add} on a local part (and whatever a sink lets the
+ * head bundle of a stage run do there, see {@link BundleTicket}).
  */
 abstract class RootSink<L> extends Sink<L> {
   private Stage stage;

@@ -13,6 +13,11 @@ abstract class Sink<L> {
   /** A factory of local parts for one chain instance (which owns any per-thread copies). */
   abstract Supplier<L> localFactory();
 
+  /** A new local part for a bundle; the ticket says when the bundle is the head of its run. */
+  L newLocal(Supplier<L> factory, BundleTicket ticket) {
+    return factory.get();
+  }
+
   /** Adds an element to a local part; on the worker thread. */
   abstract void add(L local, WindowedValue<?> value);
 
@@ -35,14 +40,17 @@ abstract class Sink<L> {
       this.factory = factory;
     }
 
-    void startBundle() {
+    private BundleTicket ticket = BundleTicket.INLINE;
+
+    void startBundle(BundleTicket bundleTicket) {
       local = null;
+      ticket = bundleTicket;
     }
 
     @Override
     public void accept(WindowedValue<?> value) {
       if (local == null) {
-        local = factory.get();
+        local = sink.newLocal(factory, ticket);
       }
       sink.add(local, value);
     }

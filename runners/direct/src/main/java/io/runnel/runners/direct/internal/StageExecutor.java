@@ -28,7 +28,7 @@ final class StageExecutor {
     if (workers <= 1 || threads == null) {
       ChainInstance chain = chain(0);
       for (List<WindowedValue<?>> bundle : bundles) {
-        chain.process(bundle).forEach(Runnable::run);
+        chain.process(bundle, BundleTicket.INLINE).forEach(Runnable::run);
       }
       return;
     }
@@ -37,16 +37,18 @@ final class StageExecutor {
       free.add(chain(i));
     }
     List<Future<List<Runnable>>> pending = new ArrayList<>();
+    BundleTicket.Turns turns = new BundleTicket.Turns();
     int submitted = 0;
     int window = 4 * workers;
     try {
       for (int next = 0; next < bundles.size(); next++) {
         while (submitted < bundles.size() && submitted < next + window) {
-          List<WindowedValue<?>> bundle = bundles.get(submitted++);
+          List<WindowedValue<?>> bundle = bundles.get(submitted);
+          BundleTicket ticket = turns.ticket(submitted++);
           pending.add(threads.submit(() -> {
             ChainInstance chain = free.take();
             try {
-              return chain.process(bundle);
+              return chain.process(bundle, ticket);
             } finally {
               free.add(chain);
             }
@@ -54,6 +56,7 @@ final class StageExecutor {
         }
         await(pending.get(next)).forEach(Runnable::run);
         pending.set(next, null);
+        turns.committed(next);
       }
     } finally {
       for (Future<List<Runnable>> future : pending) {

@@ -30,11 +30,14 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * A stateful ParDo as a stage root: bundles collect its input on the workers; on the coordinator
- * thread, each commit runs the shared {@link StatefulDoFnRunner} over the bundle, and time moves
- * fire its timers. Outputs are queued for the stage as {@link TaggedOutput}s, which the stage's
- * chain routes to each output's consumers. Elements wait while the ParDo's side inputs are not
- * ready for their windows. The stage's output watermark is held at the runner's timer holds.
+ * A stateful ParDo as a stage root, over the shared {@link StatefulDoFnRunner}, which one thread
+ * at a time drives in bundle order: the bundle at the head of its stage run (see {@link
+ * BundleTicket}) passes its elements to the runner as they come, on its own thread; other
+ * bundles buffer them (a bounded number, then their worker waits for its turn) and the runner
+ * takes them at the bundle's commit, on the coordinator thread, as it does elements that waited
+ * for side inputs. Time moves fire its timers on the coordinator. Outputs are queued for the
+ * stage as {@link TaggedOutput}s at each commit, which the stage's chain routes to each output's
+ * consumers. The stage's output watermark is held at the runner's timer holds.
  *
  * <p>Also reports, per transform, distributions {@link #LIVE_STATE_CELLS} and {@link
  * #LIVE_WINDOWS} sampled after every firing, so tests can see state stay bounded, and the
@@ -47,9 +50,14 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> implemen
    * #add}).
    */
   static final class Local {
-    final List<WindowedValue<?>> buffered = new ArrayList<>();
-    /** Whether this bundle streams its elements through the function (decided at the first). */
-    Boolean streaming;
+    final BundleTicket ticket;
+    List<WindowedValue<?>> buffered = new ArrayList<>();
+    /** Whether this bundle passes its elements straight to the function. */
+    boolean streaming;
+
+    Local(BundleTicket ticket) {
+      this.ticket = ticket;
+    }
   }
 
   /** Non-empty state cells in the backend, sampled as time moves. */
@@ -70,10 +78,6 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> implemen
   private final MetricsContainer container;
   private final Coder<Object> inputCoder;
   private final boolean noSideInputs;
-  /** The thread running the pipeline: commits, time and inline bundles run on it. */
-  private final Thread coordinator = Thread.currentThread();
-  /** Whether a streaming bundle has started the function's bundle and not yet committed. */
-  private boolean streamingBundleOpen;
   private List<WindowedValue<?>> waiting = new ArrayList<>();
   private List<WindowedValue<?>> emitted = new ArrayList<>();
   private Instant inputWatermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
@@ -103,40 +107,72 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> implemen
 
   @Override
   Supplier<Local> localFactory() {
-    return Local::new;
+    return () -> new Local(BundleTicket.INLINE);
+  }
+
+  @Override
+  Local newLocal(Supplier<Local> factory, BundleTicket ticket) {
+    return new Local(ticket);
   }
 
   /**
-   * Buffers the element for the bundle's commit; or, when the input stage runs this bundle
-   * inline on the coordinator thread (one worker, or a single bundle) with nothing waiting and
-   * no side inputs, processes it at once. Inline bundles run and commit one after another on
-   * that thread, so the function sees the same elements in the same order with the same clocks
-   * as at commit, without holding a whole bundle of elements (often millions) in memory first.
+   * Buffers the element for the bundle's commit; or, once the bundle is the head of its stage
+   * run (see {@link BundleTicket}; always, for bundles run inline) and when no element waits for
+   * side inputs, passes it straight to the function, after the ones buffered so far. The head's
+   * commit is the next one, so the function sees the same elements in the same order with the
+   * same clocks as at that commit, without a whole bundle of elements (often millions) held in
+   * memory first. Between the head's first element and its commit, nobody else touches the
+   * function: the coordinator waits for the head, and later bundles buffer.
    */
   @Override
   void add(Local local, WindowedValue<?> value) {
-    if (local.streaming == null) {
-      local.streaming = noSideInputs && waiting.isEmpty() && !streamingBundleOpen
-          && Thread.currentThread() == coordinator;
-      if (local.streaming) {
-        ensureSetUp();
-        Instant watermark = runnerWatermark();
-        call("in @StartBundle", null, () -> runner.startBundle(watermark, processingTime));
-        streamingBundleOpen = true;
+    if (!local.streaming) {
+      if (!noSideInputs) {
+        local.buffered.add(value);
+        return;
       }
+      if (!local.ticket.isHead()) {
+        if (local.buffered.size() < MAX_BUFFERED_BEFORE_HEAD) {
+          local.buffered.add(value);
+          return;
+        }
+        // The function is the slower side: wait for this bundle's turn instead of buffering.
+        local.ticket.awaitHead();
+      }
+      if (!waiting.isEmpty()) {
+        local.buffered.add(value);
+        return;
+      }
+      startStreaming(local);
     }
-    if (local.streaming) {
-      processElement(value);
-    } else {
-      local.buffered.add(value);
+    processElement(value);
+  }
+
+  /**
+   * Elements a bundle buffers while earlier bundles have not committed, before its worker waits
+   * for them: enough to keep the workers busy, few enough that buffered elements do not crowd
+   * the heap (a bundle of 1M elements buffered whole cost more in garbage collection than the
+   * function itself).
+   */
+  private static final int MAX_BUFFERED_BEFORE_HEAD = 1 << 14;
+
+  private void startStreaming(Local local) {
+    ensureSetUp();
+    Instant watermark = runnerWatermark();
+    call("in @StartBundle", null, () -> runner.startBundle(watermark, processingTime));
+    local.streaming = true;
+    List<WindowedValue<?>> buffered = local.buffered;
+    local.buffered = null;
+    for (int i = 0; i < buffered.size(); i++) {
+      processElement(buffered.get(i));
+      buffered.set(i, null);
     }
   }
 
   @Override
   void commit(Local local) {
     try {
-      if (Boolean.TRUE.equals(local.streaming)) {
-        streamingBundleOpen = false;
+      if (local.streaming) {
         call("in @FinishBundle", null, runner::finishBundle);
       } else if (waiting.isEmpty()) {
         waiting = local.buffered;
