@@ -48,6 +48,15 @@ final class UnsynchronizedByteArrayOutputStream extends OutputStream {
     return count;
   }
 
+  int capacity() {
+    return buffer.length;
+  }
+
+  /** Forgets what was written, keeping the buffer. */
+  void reset() {
+    count = 0;
+  }
+
   byte[] toByteArray() {
     return Arrays.copyOf(buffer, count);
   }

@@ -90,6 +90,49 @@ class UnsynchronizedByteArrayStreamsTest {
         .isInstanceOf(IndexOutOfBoundsException.class);
   }
 
+  /** A coder that encodes a part of its value to bytes itself, as some composite coders do. */
+  private static final class NestingCoder extends AtomicCoder<String> {
+    @Override
+    public void encode(String value, OutputStream out) throws IOException {
+      byte[] inner = CoderUtils.encodeToByteArray(StringOnlyCoder.INSTANCE, value + "!");
+      out.write(inner.length);
+      out.write(inner);
+      out.write(value.length());
+    }
+
+    @Override
+    public String decode(InputStream in) throws IOException {
+      throw new UnsupportedOperationException("encoding only");
+    }
+  }
+
+  private static final class StringOnlyCoder extends AtomicCoder<String> {
+    static final StringOnlyCoder INSTANCE = new StringOnlyCoder();
+
+    @Override
+    public void encode(String value, OutputStream out) throws IOException {
+      out.write(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public String decode(InputStream in) throws IOException {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void encodingsDoNotShareBytesEvenWhenNestedOrLarge() throws CoderException {
+    byte[] first = CoderUtils.encodeToByteArray(StringOnlyCoder.INSTANCE, "first");
+    byte[] nested = CoderUtils.encodeToByteArray(new NestingCoder(), "ab");
+    byte[] large = CoderUtils.encodeToByteArray(StringOnlyCoder.INSTANCE, "x".repeat(100_000));
+    byte[] after = CoderUtils.encodeToByteArray(StringOnlyCoder.INSTANCE, "z");
+
+    assertThat(first).isEqualTo("first".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(nested).isEqualTo(new byte[] {3, 'a', 'b', '!', 2});
+    assertThat(large).hasSize(100_000);
+    assertThat(after).isEqualTo(new byte[] {'z'});
+  }
+
   @Test
   void coderUtilsRoundTripsAndRejectsTrailingBytes() throws CoderException {
     byte[] encoded = CoderUtils.encodeToByteArray(InstantCoder.of(),
