@@ -24,8 +24,6 @@ final class LiveWindow<K> extends NamespaceState {
   final long sequence;
   /** The pair's key in the runner's table. */
   final Object tableKey;
-  /** The key's value when {@link #tableKey} is a {@code Long} (see {@link LongKeyedTable}). */
-  final long longKey;
   /** Settings of plain {@code @TimerId} timers, by the timer's index; made on first use. */
   private TimerSettings.Setting[] timers;
   /** Settings of {@code @TimerFamily} timers, by family and name; made on first use. */
@@ -42,7 +40,6 @@ final class LiveWindow<K> extends NamespaceState {
     this.gcTime = gcTime;
     this.sequence = sequence;
     this.tableKey = tableKey;
-    this.longKey = tableKey instanceof Long value ? value : 0;
   }
 
   /** The setting of plain timer {@code timerId}, the {@code index}-th the function declares. */

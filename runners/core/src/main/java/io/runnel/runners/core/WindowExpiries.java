@@ -28,8 +28,6 @@ final class WindowExpiries<K> {
   /** Whether every window is the global window, so the key alone finds a pair. */
   private final boolean globalOnly;
   private final Map<Object, LiveWindow<K>> table = new HashMap<>();
-  /** In the global window, pairs whose key's structural value is a {@code Long}. */
-  private final LongKeyedTable<K> longKeys = new LongKeyedTable<>();
   private final Map<StateNamespace, LiveWindow<K>> byNamespace = new HashMap<>();
   private final TreeSet<LiveWindow<K>> byTime = new TreeSet<>(
       Comparator.comparing((LiveWindow<K> w) -> w.gcTime).thenComparingLong(w -> w.sequence));
@@ -68,7 +66,7 @@ final class WindowExpiries<K> {
     Object structuralKey = keyCoder.structuralValue(key);
     Object tableKey = globalOnly ? structuralKey
         : new Pair(structuralKey, windowCoder.structuralValue(window));
-    LiveWindow<K> live = tableKey instanceof Long value ? longKeys.get(value) : table.get(tableKey);
+    LiveWindow<K> live = table.get(tableKey);
     if (live == null) {
       Instant gcTime = gcTime(window);
       if (inputWatermark.isAfter(gcTime)) {
@@ -99,11 +97,7 @@ final class WindowExpiries<K> {
       Instant gcTime, Object tableKey) {
     LiveWindow<K> live = new LiveWindow<>(namespace, key, window, gcTime, nextSequence++,
         tableKey);
-    if (tableKey instanceof Long) {
-      longKeys.add(live);
-    } else {
-      table.put(tableKey, live);
-    }
+    table.put(tableKey, live);
     byNamespace.put(namespace, live);
     byTime.add(live);
     return live;
@@ -118,11 +112,7 @@ final class WindowExpiries<K> {
   void remove(LiveWindow<K> live) {
     live.expired = true;
     byTime.remove(live);
-    if (live.tableKey instanceof Long value) {
-      longKeys.remove(value);
-    } else {
-      table.remove(live.tableKey);
-    }
+    table.remove(live.tableKey);
     byNamespace.remove(live.namespace());
   }
 
