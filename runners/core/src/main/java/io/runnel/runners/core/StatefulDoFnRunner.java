@@ -46,6 +46,12 @@ import java.util.Set;
  * @OnWindowExpiration} method, the max timestamp of the earliest live window, where its outputs
  * are stamped; the output watermark is {@code min(input watermark, hold)}.
  *
+ * <p>Per element, one lookup finds the key and window's {@link LiveWindow}, which holds the
+ * bundle's decoded state cells and the latest setting of each timer. Timer settings made while
+ * elements are processed reach the {@link TimerService} when the bundle finishes (or time moves,
+ * or the hold is asked for), through {@link TimerSettings}, in the order they were made; those
+ * made by callbacks while time moves reach it at once.
+ *
  * <p>Recovery: a runner built over a backend and timer service restored from snapshots picks
  * up their key and window pairs, so those windows expire and are collected as before.
  *
