@@ -151,4 +151,39 @@ class StatefulParDoOnDirectRunnerTest {
     assertThat(failure).hasMessageContaining("Ticker").hasMessageContaining("@OnTimer(\"tick\")")
         .hasMessageContaining("key 'only'").hasRootCauseMessage("tick failed for only");
   }
+
+  /** Keeps the state object of an element and (wrongly) reads it in @FinishBundle. */
+  static final class StateInFinishBundleFn extends DoFn<KV<String, Long>, Long> {
+    private static final long serialVersionUID = 1L;
+    private transient ValueState<Long> kept;
+
+    @StateId("count")
+    private final StateSpec<ValueState<Long>> count = StateSpecs.value(VarLongCoder.of());
+
+    @ProcessElement
+    public void process(@StateId("count") ValueState<Long> count) {
+      count.write(1L);
+      kept = count;
+    }
+
+    @FinishBundle
+    public void finishBundle() {
+      kept.read();
+    }
+  }
+
+  @Test
+  void stateUsedOutsideAKeyAndWindowIsAClearError() {
+    Pipeline p = Pipeline.create();
+    p.apply(Create.of(KV.of("a", 1L))
+            .withCoder(KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of())))
+        .apply("Keeper", ParDo.of(new StateInFinishBundleFn()));
+
+    Pipeline.PipelineExecutionException failure =
+        catchThrowableOfType(p::run, Pipeline.PipelineExecutionException.class);
+
+    assertThat(failure).hasMessageContaining("Keeper").hasMessageContaining("@FinishBundle");
+    assertThat(failure).rootCause().hasMessageContaining(StateInFinishBundleFn.class.getName())
+        .hasMessageContaining("only available for a key and window");
+  }
 }
