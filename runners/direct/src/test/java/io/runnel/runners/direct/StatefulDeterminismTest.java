@@ -212,6 +212,52 @@ class StatefulDeterminismTest {
     }
   }
 
+  /** Fails on one element of the fourth range, after earlier ranges went through. */
+  static final class FailOnceFn extends DoFn<KV<Integer, String>, String> {
+    private static final long serialVersionUID = 1L;
+
+    @StateId("count")
+    private final StateSpec<io.runnel.sdk.state.ValueState<Integer>> countSpec =
+        StateSpecs.value(VarIntCoder.of());
+
+    @ProcessElement
+    public void process(@Element KV<Integer, String> e,
+        @StateId("count") io.runnel.sdk.state.ValueState<Integer> count) {
+      if (e.getValue().equals("3:30000")) {
+        throw new IllegalStateException("bad element " + e.getValue());
+      }
+      Integer seen = count.read();
+      count.write(seen == null ? 1 : seen + 1);
+    }
+  }
+
+  /**
+   * A failure in the stateful function while workers wait for their turn fails the run with the
+   * transform and element named, and the waiting workers let go (no hang).
+   */
+  @Test
+  void aFailureWhileWorkersWaitForTheirTurnEndsTheRun() {
+    for (int threads = 1; threads <= 4; threads++) {
+      String[] args = {"--directParallelism=" + threads, "--directBundleSize=1",
+          "--enforceEncodability=false", "--enforceImmutability=false"};
+      Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs(args).create());
+      p.apply(Create.of(IntStream.range(0, 8).boxed().toList()))
+          .apply(Reshuffle.viaRandomKey())
+          .apply(ParDo.of(new FanOutFn()))
+          .setCoder(KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of()))
+          .apply("FailOnce", ParDo.of(new FailOnceFn()));
+
+      Pipeline.PipelineExecutionException failure = org.junit.jupiter.api.Assertions
+          .assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () ->
+              org.assertj.core.api.Assertions.catchThrowableOfType(p::run,
+                  Pipeline.PipelineExecutionException.class));
+
+      assertThat(failure).as("%d threads", threads).isNotNull();
+      assertThat(failure.getMessage()).contains("FailOnce").contains("3:30000");
+      assertThat(failure).rootCause().hasMessage("bad element 3:30000");
+    }
+  }
+
   private static List<String> runAndObserveOrder(String... args) {
     Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs(args).create());
     List<String> input = new ArrayList<>();
