@@ -1,6 +1,8 @@
 package io.runnel.runners.direct;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.runnel.sdk.Pipeline;
 import io.runnel.sdk.coders.KvCoder;
@@ -14,6 +16,7 @@ import io.runnel.sdk.state.TimeDomain;
 import io.runnel.sdk.state.Timer;
 import io.runnel.sdk.state.TimerSpec;
 import io.runnel.sdk.state.TimerSpecs;
+import io.runnel.sdk.state.ValueState;
 import io.runnel.sdk.transforms.Create;
 import io.runnel.sdk.transforms.DoFn;
 import io.runnel.sdk.transforms.ParDo;
@@ -21,6 +24,7 @@ import io.runnel.sdk.transforms.Reshuffle;
 import io.runnel.sdk.values.KV;
 import io.runnel.sdk.values.PCollection;
 import io.runnel.testing.PAssert;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,7 +155,7 @@ class StatefulDeterminismTest {
     private transient long digest;
 
     @StateId("count")
-    private final StateSpec<io.runnel.sdk.state.ValueState<Integer>> countSpec =
+    private final StateSpec<ValueState<Integer>> countSpec =
         StateSpecs.value(VarIntCoder.of());
 
     BundleDigestFn(String runId) {
@@ -166,7 +170,7 @@ class StatefulDeterminismTest {
 
     @ProcessElement
     public void process(@Element KV<Integer, String> e,
-        @StateId("count") io.runnel.sdk.state.ValueState<Integer> perKey) {
+        @StateId("count") ValueState<Integer> perKey) {
       Integer seen = perKey.read();
       int next = seen == null ? 1 : seen + 1;
       perKey.write(next);
@@ -217,12 +221,12 @@ class StatefulDeterminismTest {
     private static final long serialVersionUID = 1L;
 
     @StateId("count")
-    private final StateSpec<io.runnel.sdk.state.ValueState<Integer>> countSpec =
+    private final StateSpec<ValueState<Integer>> countSpec =
         StateSpecs.value(VarIntCoder.of());
 
     @ProcessElement
     public void process(@Element KV<Integer, String> e,
-        @StateId("count") io.runnel.sdk.state.ValueState<Integer> count) {
+        @StateId("count") ValueState<Integer> count) {
       if (e.getValue().equals("3:30000")) {
         throw new IllegalStateException("bad element " + e.getValue());
       }
@@ -247,10 +251,9 @@ class StatefulDeterminismTest {
           .setCoder(KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of()))
           .apply("FailOnce", ParDo.of(new FailOnceFn()));
 
-      Pipeline.PipelineExecutionException failure = org.junit.jupiter.api.Assertions
-          .assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () ->
-              org.assertj.core.api.Assertions.catchThrowableOfType(p::run,
-                  Pipeline.PipelineExecutionException.class));
+      Pipeline.PipelineExecutionException failure = assertTimeoutPreemptively(
+          Duration.ofSeconds(60),
+          () -> catchThrowableOfType(p::run, Pipeline.PipelineExecutionException.class));
 
       assertThat(failure).as("%d threads", threads).isNotNull();
       assertThat(failure.getMessage()).contains("FailOnce").contains("3:30000");
