@@ -35,6 +35,8 @@ final class TimerSettings {
     Instant outputTime;
     /** What the timer service holds for this timer; null for nothing. */
     TimerData pushed;
+    /** What the service returned when this timer was last set, to give it back next time. */
+    Object handle;
     /** When the setting last changed, in setting order. */
     long sequence;
     boolean dirty;
@@ -155,13 +157,13 @@ final class TimerSettings {
     } else if (!setting.pushedAsSet()) {
       TimerData timer = new TimerData(setting.owner.namespace(), setting.familyId,
           setting.timerId, setting.domain, setting.fireTime, setting.outputTime);
-      service.set(timer);
+      setting.handle = service.set(timer, setting.handle);
       setting.pushed = timer;
     } else if (setting.dirty) {
       // Moved away and back within the bundle: like every effective setting, it goes behind the
       // timers already pending at the same time.
       service.delete(setting.address());
-      service.set(setting.pushed);
+      setting.handle = service.set(setting.pushed, null);
     }
   }
 }

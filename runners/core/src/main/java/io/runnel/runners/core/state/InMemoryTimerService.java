@@ -30,13 +30,17 @@ import java.util.function.Consumer;
 public final class InMemoryTimerService implements TimerService {
   /** One pending timer and its places in the heaps. */
   private static final class Entry {
+    final InMemoryTimerService owner;
     final TimerData.Address address;
+    /** False once deleted or fired: a handle to it no longer finds the timer. */
+    boolean pending = true;
     TimerData timer;
     long sequence;
     int timeIndex = -1;
     int holdIndex = -1;
 
-    Entry(TimerData.Address address) {
+    Entry(InMemoryTimerService owner, TimerData.Address address) {
+      this.owner = owner;
       this.address = address;
     }
   }
@@ -178,15 +182,38 @@ public final class InMemoryTimerService implements TimerService {
   /** Setting a timer exactly as it is pending keeps it, with its place among ties. */
   @Override
   public void set(TimerData timer) {
-    TimerData.Address address = timer.address();
-    Entry entry = byAddress.get(address);
+    set(timer, null);
+  }
+
+  /**
+   * Sets a timer as {@link #set(TimerData)} does; a handle this service returned for the same
+   * address, while that timer is still pending, spares the lookup by address.
+   */
+  @Override
+  public Object set(TimerData timer, Object handle) {
+    Entry entry = handle instanceof Entry known && known.owner == this && known.pending
+        && known.address.namespace() == timer.namespace()
+        && known.address.timerId().equals(timer.timerId())
+        && known.address.familyId().equals(timer.familyId()) ? known : null;
     if (entry == null) {
-      entry = new Entry(address);
-      byAddress.put(address, entry);
-      byNamespace.computeIfAbsent(timer.namespace(), n -> new ArrayList<>(2)).add(entry);
-    } else if (entry.timer.equals(timer)) {
-      return;
-    } else if (entry.timer.domain() != timer.domain()) {
+      TimerData.Address address = timer.address();
+      entry = byAddress.get(address);
+      if (entry == null) {
+        entry = new Entry(this, address);
+        byAddress.put(address, entry);
+        byNamespace.computeIfAbsent(timer.namespace(), n -> new ArrayList<>(2)).add(entry);
+        update(entry, timer);
+        return entry;
+      }
+    }
+    if (!entry.timer.equals(timer)) {
+      update(entry, timer);
+    }
+    return entry;
+  }
+
+  private void update(Entry entry, TimerData timer) {
+    if (entry.timer != null && entry.timer.domain() != timer.domain()) {
       ordered(entry.timer.domain()).remove(entry);
     }
     entry.timer = timer;
@@ -205,6 +232,7 @@ public final class InMemoryTimerService implements TimerService {
     if (entry == null) {
       return;
     }
+    entry.pending = false;
     List<Entry> ofNamespace = byNamespace.get(address.namespace());
     ofNamespace.remove(entry);
     if (ofNamespace.isEmpty()) {
@@ -308,8 +336,8 @@ public final class InMemoryTimerService implements TimerService {
       }
       int count = in.readInt();
       for (int i = 0; i < count; i++) {
-        StateNamespace namespace = new StateNamespace(
-            new Coder.StructuralByteArray(readBytes(in)), new Coder.StructuralByteArray(readBytes(in)));
+        StateNamespace namespace = new StateNamespace(new Coder.StructuralByteArray(readBytes(in)),
+            new Coder.StructuralByteArray(readBytes(in)));
         String familyId = in.readUTF();
         String timerId = in.readUTF();
         TimeDomain domain = TimeDomain.valueOf(in.readUTF());

@@ -13,6 +13,17 @@ public interface TimerService {
   /** Sets a timer, replacing the pending timer with the same {@link TimerData#address()}. */
   void set(TimerData timer);
 
+  /**
+   * Sets a timer as {@link #set(TimerData)} does, given what an earlier call for the same address
+   * returned (or null), and returns what to give the next call for that address. A caller that
+   * keeps a record per timer can so spare the service its lookup by address; a service may
+   * ignore the handle and return null.
+   */
+  default Object set(TimerData timer, Object handle) {
+    set(timer);
+    return null;
+  }
+
   /** Deletes the pending timer at {@code address}, if any. */
   void delete(TimerData.Address address);
 

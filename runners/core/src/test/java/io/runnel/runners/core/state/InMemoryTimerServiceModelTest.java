@@ -90,6 +90,9 @@ class InMemoryTimerServiceModelTest {
     Random random = new Random(seed);
     InMemoryTimerService service = new InMemoryTimerService();
     Model model = new Model();
+    // Handles the service returned, kept per address as a caller with per-timer records would;
+    // some are stale (the timer fired or was deleted since), which the service must notice.
+    Map<TimerData.Address, Object> handles = new java.util.HashMap<>();
     Instant now = Instant.ofEpochSecond(0);
     for (int step = 0; step < 400; step++) {
       // Mostly a few changes between looks; sometimes a burst that makes the heaps rebuild.
@@ -99,6 +102,9 @@ class InMemoryTimerServiceModelTest {
         if (random.nextInt(6) == 0) {
           service.delete(timer.address());
           model.delete(timer.address());
+        } else if (random.nextBoolean()) {
+          handles.put(timer.address(), service.set(timer, handles.get(timer.address())));
+          model.set(timer);
         } else {
           service.set(timer);
           model.set(timer);
