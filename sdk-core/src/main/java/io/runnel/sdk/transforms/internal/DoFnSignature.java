@@ -219,12 +219,12 @@ public record DoFnSignature(
           continue;
         }
         if (found != null && !overrides(found, m)) {
-          if (found.getDeclaringClass() == m.getDeclaringClass()) {
-            throw new IllegalArgumentException("DoFn " + fnClass.getName() + " has two methods"
-                + " annotated @" + annotation.getSimpleName() + ": " + found.getName() + " and "
-                + m.getName() + "; keep exactly one");
-          }
-          continue;
+          // As Beam: one method per annotation in the whole class hierarchy, overrides aside; a
+          // subclass adding its own differently named method would silently shadow the base's.
+          throw new IllegalArgumentException("DoFn " + fnClass.getName() + " has two methods"
+              + " annotated @" + annotation.getSimpleName() + ": " + describe(found) + " and "
+              + describe(m) + "; keep exactly one (override the base class's method instead of"
+              + " adding another)");
         }
         if (found == null) {
           found = m;
@@ -249,6 +249,10 @@ public record DoFnSignature(
       throw new IllegalArgumentException("DoFn " + fnClass.getName() + ": the @"
           + annotation.getSimpleName() + " method " + method.getName() + " must not be static");
     }
+  }
+
+  private static String describe(Method method) {
+    return method.getDeclaringClass().getSimpleName() + "." + method.getName();
   }
 
   private static boolean overrides(Method derived, Method base) {

@@ -81,6 +81,14 @@ class DoFnSignatureTest {
     }
   }
 
+  /** Adds a second, differently named @ProcessElement next to the one it inherits. */
+  static final class AddingAnother extends Base {
+    private static final long serialVersionUID = 1L;
+
+    @ProcessElement
+    public void another(@Element String element) {}
+  }
+
   static final class AllParameters extends DoFn<String, String> {
     private static final long serialVersionUID = 1L;
 
@@ -104,6 +112,16 @@ class DoFnSignatureTest {
         .hasMessageContaining(TwoProcessElements.class.getName())
         .hasMessageContaining("first")
         .hasMessageContaining("second");
+  }
+
+  @Test
+  void aSubclassAddingADifferentProcessElementIsRejectedNamingBothMethods() {
+    assertThatThrownBy(() -> DoFnSignature.of(AddingAnother.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(AddingAnother.class.getName())
+        .hasMessageContaining("AddingAnother.another")
+        .hasMessageContaining("Base.")
+        .hasMessageContaining("override");
   }
 
   @Test
