@@ -128,6 +128,11 @@ public final class CalendarWindows {
     }
 
     @Override
+    public WindowMappingFn<IntervalWindow> getDefaultWindowMappingFn() {
+      return windowOfMaxTimestamp(this::windowFor, toString());
+    }
+
+    @Override
     public boolean assignsToOneWindow() {
       return true;
     }

@@ -60,6 +60,11 @@ public final class FixedWindows extends NonMergingWindowFn<Object, IntervalWindo
   }
 
   @Override
+  public WindowMappingFn<IntervalWindow> getDefaultWindowMappingFn() {
+    return windowOfMaxTimestamp(this::windowFor, toString());
+  }
+
+  @Override
   public boolean assignsToOneWindow() {
     return true;
   }

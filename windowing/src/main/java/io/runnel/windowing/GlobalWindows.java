@@ -14,6 +14,23 @@ public final class GlobalWindows extends NonMergingWindowFn<Object, GlobalWindow
     return ONLY;
   }
 
+  /** Every main window reads the global window of a globally windowed side input. */
+  @Override
+  public WindowMappingFn<GlobalWindow> getDefaultWindowMappingFn() {
+    return TO_GLOBAL;
+  }
+
+  private static final WindowMappingFn<GlobalWindow> TO_GLOBAL = new ToGlobal();
+
+  private static final class ToGlobal extends WindowMappingFn<GlobalWindow> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public GlobalWindow getSideInputWindow(BoundedWindow mainWindow) {
+      return GlobalWindow.INSTANCE;
+    }
+  }
+
   @Override
   public boolean assignsToOneWindow() {
     return true;

@@ -68,6 +68,14 @@ public final class Sessions extends WindowFn<Object, IntervalWindow> {
     return IntervalWindow.getCoder();
   }
 
+  /** Session windows cannot back a side input: they are not known until they merge. */
+  @Override
+  public WindowMappingFn<IntervalWindow> getDefaultWindowMappingFn() {
+    throw new UnsupportedOperationException("Sessions cannot window a side input: a session is"
+        + " not known until its elements have arrived and merged. Window the side input with"
+        + " fixed, sliding or calendar windows, or into the global window");
+  }
+
   @Override
   public boolean isCompatible(WindowFn<?, ?> other) {
     return other instanceof Sessions;

@@ -80,6 +80,12 @@ public final class SlidingWindows extends NonMergingWindowFn<Object, IntervalWin
     return windows;
   }
 
+  /** The latest-starting window holding the main window's max timestamp, as Beam maps. */
+  @Override
+  public WindowMappingFn<IntervalWindow> getDefaultWindowMappingFn() {
+    return windowOfMaxTimestamp(timestamp -> windowsFor(timestamp).get(0), toString());
+  }
+
   @Override
   public boolean assignsToOneWindow() {
     return size.compareTo(period) <= 0;

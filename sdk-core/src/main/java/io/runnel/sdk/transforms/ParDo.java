@@ -12,6 +12,8 @@ import io.runnel.sdk.values.PValue;
 import io.runnel.sdk.values.TupleTag;
 import io.runnel.sdk.values.TupleTagList;
 import io.runnel.sdk.values.TypeDescriptor;
+import io.runnel.windowing.GlobalWindows;
+import io.runnel.windowing.WindowFn;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -157,6 +159,7 @@ public final class ParDo {
     @Override
     public PCollectionTuple expand(PCollection<? extends InputT> input) {
       checkSideInputIds();
+      checkSideInputWindows(input);
       DoFnSignature signature = DoFnSignature.of(fn.getClass());
       if (signature.isStateful()) {
         checkStatefulInput(input, signature);
@@ -192,6 +195,27 @@ public final class ParDo {
                   + sideInputs.keySet());
             }
           });
+    }
+
+    /**
+     * An element in the global window cannot read a side input in other windows: no one window
+     * of it holds the global window's end. Beam fails at run time; this fails here.
+     */
+    private void checkSideInputWindows(PCollection<?> input) {
+      if (!(input.getWindowingStrategy().getWindowFn() instanceof GlobalWindows)) {
+        return;
+      }
+      sideInputs.forEach((id, view) -> {
+        WindowFn<?, ?> sideWindowFn =
+            view.getPCollection().getWindowingStrategy().getWindowFn();
+        if (!(sideWindowFn instanceof GlobalWindows)) {
+          throw new IllegalArgumentException("ParDo(" + fnName(fn) + ") reads side input '" + id
+              + "' (" + view.getPCollection() + ", windowed by " + sideWindowFn + ") from "
+              + input + ", which is in the global window: no one window of the side input"
+              + " matches it. Window " + input + " with Window.into(...) too, or window the"
+              + " side input into the global window");
+        }
+      });
     }
 
     private void checkStatefulInput(PCollection<?> input, DoFnSignature signature) {

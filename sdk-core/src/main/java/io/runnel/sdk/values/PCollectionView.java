@@ -1,6 +1,8 @@
 package io.runnel.sdk.values;
 
 import io.runnel.sdk.coders.Coder;
+import io.runnel.windowing.WindowFn;
+import io.runnel.windowing.WindowMappingFn;
 import io.runnel.sdk.transforms.ViewFn;
 import java.io.Serializable;
 
@@ -22,4 +24,10 @@ public interface PCollectionView<T> extends PValue, Serializable {
 
   /** The coder of the backing collection's elements. */
   Coder<?> getElementCoderInternal();
+
+  /**
+   * How a main-input element's window picks the window of this view it reads: the default of
+   * the backing collection's {@code WindowFn} (see {@link WindowFn#getDefaultWindowMappingFn()}).
+   */
+  WindowMappingFn<?> getWindowMappingFn();
 }

@@ -3,6 +3,7 @@ package io.runnel.sdk.values;
 import io.runnel.sdk.Pipeline;
 import io.runnel.sdk.coders.Coder;
 import io.runnel.sdk.transforms.ViewFn;
+import io.runnel.windowing.WindowMappingFn;
 import java.util.Map;
 
 /** Makes {@link PCollectionView}s; used by the {@code View} transforms. */
@@ -29,12 +30,24 @@ public final class PCollectionViews {
     private final TupleTag<?> tag;
     private final ViewFn<E, T> viewFn;
     private final Coder<E> coder;
+    private final WindowMappingFn<?> windowMappingFn;
 
     SimpleView(PCollection<E> pc, ViewFn<E, T> viewFn, Coder<E> coder, TupleTag<?> tag) {
       this.pc = pc;
       this.tag = tag;
       this.viewFn = viewFn;
       this.coder = coder;
+      try {
+        this.windowMappingFn = pc.getWindowingStrategy().getWindowFn().getDefaultWindowMappingFn();
+      } catch (UnsupportedOperationException e) {
+        throw new IllegalArgumentException("Cannot read '" + pc.getName() + "' as a side input: "
+            + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public WindowMappingFn<?> getWindowMappingFn() {
+      return windowMappingFn;
     }
 
     @Override

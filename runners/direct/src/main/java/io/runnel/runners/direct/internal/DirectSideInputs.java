@@ -28,13 +28,9 @@ final class DirectSideInputs implements SideInputReader {
   @SuppressWarnings("unchecked")
   public <T> T get(PCollectionView<T> view, BoundedWindow mainWindow) {
     Step.ViewStep step = plan.viewStep(view);
-    BoundedWindow sideWindow = sideWindow(step, mainWindow);
+    BoundedWindow sideWindow = StageGraph.sideWindow(view, mainWindow);
     return (T) values.computeIfAbsent(List.of(view.getTagInternal(), sideWindow),
         k -> compute(step, view, sideWindow));
-  }
-
-  private static BoundedWindow sideWindow(Step.ViewStep step, BoundedWindow mainWindow) {
-    return StageGraph.sideWindow(step.input().getWindowingStrategy(), mainWindow);
   }
 
   @SuppressWarnings("unchecked")

@@ -7,9 +7,6 @@ import io.runnel.sdk.values.PCollection;
 import io.runnel.sdk.values.PCollectionView;
 import io.runnel.windowing.BoundedWindow;
 import io.runnel.windowing.DefaultTrigger;
-import io.runnel.windowing.GlobalWindow;
-import io.runnel.windowing.GlobalWindows;
-import io.runnel.windowing.WindowingStrategy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -101,7 +98,7 @@ final class StageGraph {
       Step.ViewStep viewStep = plan.viewStep(view);
       java.time.Instant watermark = producerOf(viewStep.input()).outputWatermark();
       for (BoundedWindow window : element.getWindows()) {
-        BoundedWindow sideWindow = sideWindow(viewStep.input().getWindowingStrategy(), window);
+        BoundedWindow sideWindow = sideWindow(view, window);
         if (!watermark.isAfter(sideWindow.maxTimestamp())) {
           return false;
         }
@@ -110,9 +107,9 @@ final class StageGraph {
     return true;
   }
 
-  /** The side-input window read for an element in {@code mainWindow}. */
-  static BoundedWindow sideWindow(WindowingStrategy<?, ?> sideStrategy, BoundedWindow mainWindow) {
-    return sideStrategy.getWindowFn() instanceof GlobalWindows ? GlobalWindow.INSTANCE : mainWindow;
+  /** The window of {@code view} that an element in {@code mainWindow} reads. */
+  static BoundedWindow sideWindow(PCollectionView<?> view, BoundedWindow mainWindow) {
+    return view.getWindowMappingFn().getSideInputWindow(mainWindow);
   }
 
   /** Fails if the run ended with elements still waiting somewhere. */
