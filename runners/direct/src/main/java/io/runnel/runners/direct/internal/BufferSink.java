@@ -5,9 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Buffers the elements of a side-input view in commit order. */
+/**
+ * Buffers the elements of a side-input view in commit order. Its version counts commits that
+ * brought elements, so that values computed from it can tell they are stale (late data reaching
+ * a window already read). Committed on the coordinator, between runs of the stages that read it.
+ */
 final class BufferSink extends Sink<List<WindowedValue<?>>> {
-  private List<WindowedValue<?>> elements = new ArrayList<>();
+  private final List<WindowedValue<?>> elements = new ArrayList<>();
+  private volatile int version;
 
   @Override
   Supplier<List<WindowedValue<?>>> localFactory() {
@@ -21,7 +26,15 @@ final class BufferSink extends Sink<List<WindowedValue<?>>> {
 
   @Override
   void commit(List<WindowedValue<?>> local) {
-    elements.addAll(local);
+    if (!local.isEmpty()) {
+      elements.addAll(local);
+      version++;
+    }
+  }
+
+  /** Changes whenever elements are committed. */
+  int version() {
+    return version;
   }
 
   /** Everything buffered, for reading (side inputs). */

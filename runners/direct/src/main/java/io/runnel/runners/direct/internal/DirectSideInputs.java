@@ -11,13 +11,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Serves side inputs from the buffers of completed view steps. A view's value is computed once
- * per window, on first read, and shared by all threads.
+ * Serves side inputs from the buffers of completed view steps. A view's value is computed per
+ * window on first read and shared by all threads, until the buffer takes more elements (late
+ * data for a window already read): the next read computes it again, as Beam's side inputs
+ * follow new panes.
  */
 final class DirectSideInputs implements SideInputReader {
   private final ExecutionPlan plan;
   private final Map<Step, Sink<?>> sinks;
-  private final Map<List<Object>, Object> values = new ConcurrentHashMap<>();
+  private final Map<List<Object>, Computed> values = new ConcurrentHashMap<>();
+
+  /** A view's value in one window, and the version of the buffer it was computed from. */
+  private record Computed(int version, Object value) {}
 
   DirectSideInputs(ExecutionPlan plan, Map<Step, Sink<?>> sinks) {
     this.plan = plan;
@@ -29,8 +34,14 @@ final class DirectSideInputs implements SideInputReader {
   public <T> T get(PCollectionView<T> view, BoundedWindow mainWindow) {
     Step.ViewStep step = plan.viewStep(view);
     BoundedWindow sideWindow = StageGraph.sideWindow(view, mainWindow);
-    return (T) values.computeIfAbsent(List.of(view.getTagInternal(), sideWindow),
-        k -> compute(step, view, sideWindow));
+    int version = ((BufferSink) sinks.get(step)).version();
+    List<Object> key = List.of(view.getTagInternal(), sideWindow);
+    Computed cached = values.get(key);
+    if (cached == null || cached.version() != version) {
+      cached = values.compute(key, (k, current) -> current != null && current.version() == version
+          ? current : new Computed(version, compute(step, view, sideWindow)));
+    }
+    return (T) cached.value();
   }
 
   @SuppressWarnings("unchecked")
