@@ -4,15 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.runnel.sdk.Pipeline;
+import io.runnel.sdk.coders.AtomicCoder;
+import io.runnel.sdk.coders.CoderException;
+import io.runnel.sdk.coders.KvCoder;
+import io.runnel.sdk.coders.StringUtf8Coder;
+import io.runnel.sdk.coders.VarIntCoder;
 import io.runnel.sdk.options.PipelineOptionsFactory;
 import io.runnel.sdk.transforms.Combine;
 import io.runnel.sdk.transforms.Create;
 import io.runnel.sdk.transforms.DoFn;
+import io.runnel.sdk.transforms.GroupByKey;
 import io.runnel.sdk.transforms.PTransform;
 import io.runnel.sdk.transforms.ParDo;
 import io.runnel.sdk.transforms.Reshuffle;
 import io.runnel.sdk.values.KV;
 import io.runnel.sdk.values.PCollection;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -250,5 +259,58 @@ class DirectRunnerFailureTest {
         catchThrowableOfType(Pipeline.PipelineExecutionException.class, p::run);
 
     assertThat(e.getMessage()).contains("--directSeed=42");
+  }
+
+  /** A deterministic key coder that cannot encode one key. */
+  static final class PickyKeyCoder extends AtomicCoder<String> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void encode(String value, OutputStream out) throws IOException {
+      if (value.equals("bad")) {
+        throw new CoderException("cannot encode key 'bad'");
+      }
+      StringUtf8Coder.of().encode(value, out);
+    }
+
+    @Override
+    public String decode(InputStream in) throws IOException {
+      return StringUtf8Coder.of().decode(in);
+    }
+
+    @Override
+    public void verifyDeterministic() {}
+
+    /** Groups by encoding, so the grouping calls {@link #encode}. */
+    @Override
+    public boolean consistentWithEquals() {
+      return false;
+    }
+  }
+
+  static final class KeyFn extends DoFn<String, KV<String, Integer>> {
+    private static final long serialVersionUID = 1L;
+
+    @ProcessElement
+    public void process(@Element String key, OutputReceiver<KV<String, Integer>> out) {
+      out.output(KV.of(key, 1));
+    }
+  }
+
+  @Test
+  void aKeyCoderFailureInAGroupingNamesTheGroupingAndTheElement() {
+    Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs(
+        "--enforceEncodability=false", "--enforceImmutability=false").create());
+    p.apply(Create.of("good", "bad"))
+        .apply("Key", ParDo.of(new KeyFn()))
+        .setCoder(KvCoder.of(new PickyKeyCoder(), VarIntCoder.of()))
+        .apply("GroupThem", GroupByKey.create());
+
+    Pipeline.PipelineExecutionException failure =
+        catchThrowableOfType(p::run, Pipeline.PipelineExecutionException.class);
+
+    assertThat(failure).hasMessageContaining("GroupThem").hasMessageContaining("KV{bad")
+        .hasMessageContaining("PickyKeyCoder");
+    assertThat(failure).rootCause().hasMessage("cannot encode key 'bad'");
   }
 }

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 
 /** The state of a GroupByKey: bundles group locally, commits merge the groups in order. */
 final class GroupSink extends RootSink<GroupingTable<Object, Object>> {
+  private final String name;
   private final Coder<Object> keyCoder;
   private final PCollection<?> input;
   private final GroupingTable<Object, Object> table;
@@ -22,7 +23,8 @@ final class GroupSink extends RootSink<GroupingTable<Object, Object>> {
   private final GroupOrder order;
 
   @SuppressWarnings("unchecked")
-  GroupSink(PCollection<?> input, GroupOrder order) {
+  GroupSink(String name, PCollection<?> input, GroupOrder order) {
+    this.name = name;
     this.input = input;
     this.order = order;
     this.keyCoder = ((KvCoder<Object, Object>) input.getCoder()).getKeyCoder();
@@ -37,7 +39,14 @@ final class GroupSink extends RootSink<GroupingTable<Object, Object>> {
   @Override
   @SuppressWarnings("unchecked")
   void add(GroupingTable<Object, Object> local, WindowedValue<?> value) {
-    local.add((WindowedValue<KV<Object, Object>>) value);
+    try {
+      local.add((WindowedValue<KV<Object, Object>>) value);
+    } catch (RuntimeException e) {
+      // The key coder's encoding failed (keys are grouped by it): the grouping's failure, not
+      // the upstream DoFn's that output the element.
+      throw new TransformFailure(name, "grouping (key coder " + keyCoder + ")", value.getValue(),
+          e);
+    }
   }
 
   @Override

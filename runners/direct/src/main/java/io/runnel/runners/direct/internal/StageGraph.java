@@ -125,7 +125,7 @@ final class StageGraph {
 
   private RootSink<?> rootSink(Step root, GroupOrder order) {
     if (root instanceof Step.GroupByKeyStep gbk) {
-      return isBatch(gbk.input()) ? new GroupSink(gbk.input(), order)
+      return isBatch(gbk.input()) ? new GroupSink(gbk.name(), gbk.input(), order)
           : new TriggeredGroupSink(gbk.name(), gbk.input(), TriggeredGroupSink.contentsFor(gbk),
               lateSinkOf(gbk), metrics);
     }
