@@ -41,6 +41,13 @@ public final class GlobalWindow extends BoundedWindow {
   /** Encodes the global window as zero bytes. */
   public static final class Coder extends AtomicCoder<GlobalWindow> {
     private static final long serialVersionUID = 1L;
+
+    /** Equal values encode alike and vice versa. */
+    @Override
+    public boolean consistentWithEquals() {
+      return true;
+    }
+
     /** The one instance. */
     public static final Coder INSTANCE = new Coder();
 

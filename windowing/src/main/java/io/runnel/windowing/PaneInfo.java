@@ -129,6 +129,13 @@ public final class PaneInfo {
   /** Encodes a pane: a flags byte, then the indexes only when they are not zero. */
   public static final class PaneInfoCoder extends AtomicCoder<PaneInfo> {
     private static final long serialVersionUID = 1L;
+
+    /** Equal values encode alike and vice versa. */
+    @Override
+    public boolean consistentWithEquals() {
+      return true;
+    }
+
     /** The one instance. */
     public static final PaneInfoCoder INSTANCE = new PaneInfoCoder();
 

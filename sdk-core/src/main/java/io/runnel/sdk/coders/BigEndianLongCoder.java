@@ -11,6 +11,13 @@ import java.io.OutputStream;
  */
 public final class BigEndianLongCoder extends AtomicCoder<Long> {
   private static final long serialVersionUID = 1L;
+
+  /** Equal values encode alike and vice versa. */
+  @Override
+  public boolean consistentWithEquals() {
+    return true;
+  }
+
   private static final BigEndianLongCoder INSTANCE = new BigEndianLongCoder();
 
   private BigEndianLongCoder() {}

@@ -11,6 +11,13 @@ import java.io.OutputStream;
  */
 public final class BooleanCoder extends AtomicCoder<Boolean> {
   private static final long serialVersionUID = 1L;
+
+  /** Equal values encode alike and vice versa. */
+  @Override
+  public boolean consistentWithEquals() {
+    return true;
+  }
+
   private static final BooleanCoder INSTANCE = new BooleanCoder();
 
   private BooleanCoder() {}

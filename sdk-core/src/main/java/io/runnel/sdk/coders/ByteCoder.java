@@ -8,6 +8,13 @@ import java.io.OutputStream;
 /** Encodes a {@link Byte} as itself. Deterministic and consistent with equals. Null is rejected. */
 public final class ByteCoder extends AtomicCoder<Byte> {
   private static final long serialVersionUID = 1L;
+
+  /** Equal values encode alike and vice versa. */
+  @Override
+  public boolean consistentWithEquals() {
+    return true;
+  }
+
   private static final ByteCoder INSTANCE = new ByteCoder();
 
   private ByteCoder() {}

@@ -13,6 +13,13 @@ import java.io.OutputStream;
  */
 public final class DoubleCoder extends AtomicCoder<Double> {
   private static final long serialVersionUID = 1L;
+
+  /** Equal values encode alike and vice versa. */
+  @Override
+  public boolean consistentWithEquals() {
+    return true;
+  }
+
   private static final DoubleCoder INSTANCE = new DoubleCoder();
 
   private DoubleCoder() {}

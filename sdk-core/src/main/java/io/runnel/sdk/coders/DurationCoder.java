@@ -13,6 +13,13 @@ import java.time.Duration;
  */
 public final class DurationCoder extends AtomicCoder<Duration> {
   private static final long serialVersionUID = 1L;
+
+  /** Equal values encode alike and vice versa. */
+  @Override
+  public boolean consistentWithEquals() {
+    return true;
+  }
+
   private static final DurationCoder INSTANCE = new DurationCoder();
   private static final int NANOS_PER_SECOND = 1_000_000_000;
 

@@ -12,6 +12,13 @@ import java.io.OutputStream;
  */
 public final class FloatCoder extends AtomicCoder<Float> {
   private static final long serialVersionUID = 1L;
+
+  /** Equal values encode alike and vice versa. */
+  @Override
+  public boolean consistentWithEquals() {
+    return true;
+  }
+
   private static final FloatCoder INSTANCE = new FloatCoder();
 
   private FloatCoder() {}

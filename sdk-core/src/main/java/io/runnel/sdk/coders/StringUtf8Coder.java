@@ -13,6 +13,13 @@ import java.nio.charset.StandardCharsets;
  */
 public final class StringUtf8Coder extends AtomicCoder<String> {
   private static final long serialVersionUID = 1L;
+
+  /** Equal values encode alike and vice versa. */
+  @Override
+  public boolean consistentWithEquals() {
+    return true;
+  }
+
   private static final StringUtf8Coder INSTANCE = new StringUtf8Coder();
 
   private StringUtf8Coder() {}

@@ -12,6 +12,13 @@ import java.io.OutputStream;
  */
 public final class VarLongCoder extends AtomicCoder<Long> {
   private static final long serialVersionUID = 1L;
+
+  /** Equal values encode alike and vice versa. */
+  @Override
+  public boolean consistentWithEquals() {
+    return true;
+  }
+
   private static final VarLongCoder INSTANCE = new VarLongCoder();
 
   private VarLongCoder() {}

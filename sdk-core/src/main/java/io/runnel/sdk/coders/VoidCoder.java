@@ -9,6 +9,13 @@ import java.io.OutputStream;
  */
 public final class VoidCoder extends AtomicCoder<Void> {
   private static final long serialVersionUID = 1L;
+
+  /** Equal values encode alike and vice versa. */
+  @Override
+  public boolean consistentWithEquals() {
+    return true;
+  }
+
   private static final VoidCoder INSTANCE = new VoidCoder();
 
   private VoidCoder() {}

@@ -3,6 +3,7 @@ package io.runnel.testing.conformance;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.runnel.sdk.Pipeline;
+import io.runnel.sdk.coders.AtomicCoder;
 import io.runnel.sdk.coders.DoubleCoder;
 import io.runnel.sdk.coders.KvCoder;
 import io.runnel.sdk.coders.StringUtf8Coder;
@@ -15,6 +16,9 @@ import io.runnel.sdk.values.PCollection;
 import io.runnel.sdk.values.TypeDescriptors;
 import io.runnel.testing.PAssert;
 import io.runnel.testing.TestPipeline;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -32,6 +36,48 @@ class GroupByKeyTest {
         .apply(GroupByKey.create())
         .apply(MapElements.into(TypeDescriptors.strings()).via(kv -> kv.getKey() + "=" + sorted(kv.getValue())));
     PAssert.that(groups).containsInAnyOrder("a=[1, 3, 5]", "b=[2]");
+    p.run();
+  }
+
+  /** A key type with identity equality: only its coder says which keys are the same. */
+  static final class Point implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    final int x;
+    final int y;
+
+    Point(int x, int y) {
+      this.x = x;
+      this.y = y;
+    }
+  }
+
+  /** A deterministic coder of points that, as in Beam, leaves consistentWithEquals false. */
+  static final class PointCoder extends AtomicCoder<Point> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void encode(Point point, OutputStream out) throws IOException {
+      VarIntCoder.of().encode(point.x, out);
+      VarIntCoder.of().encode(point.y, out);
+    }
+
+    @Override
+    public Point decode(InputStream in) throws IOException {
+      return new Point(VarIntCoder.of().decode(in), VarIntCoder.of().decode(in));
+    }
+  }
+
+  /** As in Beam, keys are the same when their encodings are, whatever their equals says. */
+  @Test
+  void keysAreGroupedByTheirEncodingNotTheirEquals() {
+    PCollection<String> groups = p
+        .apply(Create.of(KV.of(new Point(1, 2), 10), KV.of(new Point(1, 2), 20),
+                KV.of(new Point(2, 1), 30))
+            .withCoder(KvCoder.of(new PointCoder(), VarIntCoder.of())))
+        .apply(GroupByKey.create())
+        .apply(MapElements.into(TypeDescriptors.strings())
+            .via(kv -> kv.getKey().x + "," + kv.getKey().y + "=" + sorted(kv.getValue())));
+    PAssert.that(groups).containsInAnyOrder("1,2=[10, 20]", "2,1=[30]");
     p.run();
   }
 

@@ -4,8 +4,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A coder with no coder arguments whose instances are all equal: deterministic and consistent
- * with equals unless a subclass says otherwise.
+ * A coder with no coder arguments whose instances are all equal: deterministic unless a subclass
+ * says otherwise. As in Beam, not consistent with equals unless a subclass says so: values are
+ * then compared (grouped, as keys) by their encodings.
  */
 public abstract class AtomicCoder<T> extends Coder<T> {
   private static final long serialVersionUID = 1L;
@@ -17,11 +18,6 @@ public abstract class AtomicCoder<T> extends Coder<T> {
 
   @Override
   public void verifyDeterministic() throws NonDeterministicException {}
-
-  @Override
-  public boolean consistentWithEquals() {
-    return true;
-  }
 
   @Override
   public boolean equals(Object other) {

@@ -13,6 +13,13 @@ import java.time.Instant;
  */
 public final class InstantCoder extends AtomicCoder<Instant> {
   private static final long serialVersionUID = 1L;
+
+  /** Equal values encode alike and vice versa. */
+  @Override
+  public boolean consistentWithEquals() {
+    return true;
+  }
+
   private static final InstantCoder INSTANCE = new InstantCoder();
 
   public static InstantCoder of() {

@@ -2,6 +2,8 @@ package io.runnel.runners.direct.internal;
 
 import io.runnel.sdk.coders.Coder;
 import io.runnel.sdk.coders.CoderUtils;
+import io.runnel.sdk.coders.KvCoder;
+import io.runnel.sdk.values.KV;
 import java.util.Arrays;
 
 /**
@@ -80,15 +82,28 @@ final class ElementChecks {
     }
   }
 
+  /**
+   * Whether {@code decoded} is {@code value} again: by {@code equals} where the class defines it,
+   * else by encoding (identity equality says nothing about a copy). A {@code KV} is compared part
+   * by part, so a key type without {@code equals} (grouped by its encoding, as in Beam) does not
+   * make a faithful coder look lossy.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private static <T> boolean sameAfterRoundTrip(Coder<T> coder, T value, T decoded, byte[] bytes) {
     if (value == null || decoded == null) {
       return value == decoded;
+    }
+    if (coder instanceof KvCoder kvCoder && value instanceof KV<?, ?> kv
+        && decoded instanceof KV<?, ?> copy) {
+      return sameAfterRoundTrip(kvCoder.getKeyCoder(), kv.getKey(), copy.getKey(), null)
+          && sameAfterRoundTrip(kvCoder.getValueCoder(), kv.getValue(), copy.getValue(), null);
     }
     if (OVERRIDES_EQUALS.get(value.getClass())) {
       return java.util.Objects.deepEquals(value, decoded);
     }
     try {
-      return Arrays.equals(CoderUtils.encodeToByteArray(coder, decoded), bytes);
+      byte[] original = bytes != null ? bytes : CoderUtils.encodeToByteArray(coder, value);
+      return Arrays.equals(CoderUtils.encodeToByteArray(coder, decoded), original);
     } catch (Exception e) {
       return false;
     }
