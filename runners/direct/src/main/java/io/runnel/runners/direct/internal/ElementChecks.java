@@ -93,13 +93,17 @@ final class ElementChecks {
     if (value == null || decoded == null) {
       return value == decoded;
     }
+    boolean definesEquals = OVERRIDES_EQUALS.get(value.getClass());
+    if (definesEquals && java.util.Objects.deepEquals(value, decoded)) {
+      return true;
+    }
     if (coder instanceof KvCoder kvCoder && value instanceof KV<?, ?> kv
         && decoded instanceof KV<?, ?> copy) {
       return sameAfterRoundTrip(kvCoder.getKeyCoder(), kv.getKey(), copy.getKey(), null)
           && sameAfterRoundTrip(kvCoder.getValueCoder(), kv.getValue(), copy.getValue(), null);
     }
-    if (OVERRIDES_EQUALS.get(value.getClass())) {
-      return java.util.Objects.deepEquals(value, decoded);
+    if (definesEquals) {
+      return false;
     }
     try {
       byte[] original = bytes != null ? bytes : CoderUtils.encodeToByteArray(coder, value);
