@@ -70,10 +70,6 @@ final class TimerSettings {
     this.service = service;
   }
 
-  TimerService service() {
-    return service;
-  }
-
   /** Whether settings wait for {@link #push} (while elements are processed) or apply at once. */
   void defer(boolean newDeferring) {
     if (!newDeferring) {
