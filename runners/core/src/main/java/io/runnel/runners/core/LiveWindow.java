@@ -1,6 +1,7 @@
 package io.runnel.runners.core;
 
 import io.runnel.runners.core.state.NamespaceState;
+import io.runnel.runners.core.state.StateKey;
 import io.runnel.runners.core.state.StateNamespace;
 import io.runnel.sdk.state.TimeDomain;
 import io.runnel.windowing.BoundedWindow;
@@ -32,9 +33,9 @@ final class LiveWindow<K> extends NamespaceState {
 
   private record FamilyTimer(String familyId, String timerId) {}
 
-  LiveWindow(StateNamespace namespace, K key, BoundedWindow window, Instant gcTime, long sequence,
-      Object tableKey) {
-    super(namespace);
+  LiveWindow(StateKey stateKey, StateNamespace namespace, K key, BoundedWindow window,
+      Instant gcTime, long sequence, Object tableKey) {
+    super(stateKey, namespace);
     this.key = key;
     this.window = window;
     this.gcTime = gcTime;

@@ -1,142 +1,134 @@
 package io.runnel.runners.core;
 
+import io.runnel.runners.core.state.StateBackend;
+import io.runnel.runners.core.state.StateNamespace;
+import io.runnel.runners.core.state.StateTag;
+import io.runnel.sdk.coders.Coder;
 import io.runnel.sdk.transforms.Combine;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
 /**
- * What a window's pane holds between firings: the buffered values of a {@code GroupByKey}, or the
- * accumulator of a {@code Combine.perKey}. Mutable; owned by the thread that owns the grouping.
+ * What a window's pane holds between firings, kept in a {@link StateBackend} cell of the current
+ * key: the buffered values of a {@code GroupByKey} (a bag, appended to without reading it), or
+ * the accumulator of a {@code Combine.perKey} (a combining cell). Immutable and stateless; the
+ * contents live in the backend.
  *
  * @param <InputT> the type of the values added
  * @param <OutputT> the type of a fired pane's value
  */
 public interface PaneContents<InputT, OutputT> {
-  /** Adds one value. */
-  void add(InputT value);
+  /** Adds one value to the contents of {@code namespace}. */
+  void add(StateBackend backend, StateNamespace namespace, InputT value);
 
-  /**
-   * Adds everything {@code other} holds (windows merging); {@code other} must come from the same
-   * factory and is not used afterwards.
-   */
-  void mergeFrom(PaneContents<InputT, OutputT> other);
-
-  /** Whether nothing was added since this was created. */
-  boolean isEmpty();
+  /** Moves everything {@code source} holds into {@code target} (windows merging). */
+  void merge(StateBackend backend, StateNamespace source, StateNamespace target);
 
   /**
    * The pane's value as of now; later additions do not change a value already returned. For a
    * combine with nothing added, the output of an empty accumulator.
    */
-  OutputT extract();
+  OutputT extract(StateBackend backend, StateNamespace namespace);
+
+  /** Empties the contents of {@code namespace}. */
+  void clear(StateBackend backend, StateNamespace namespace);
+
+  /** Buffers values in arrival order; a pane is an unmodifiable list of them. */
+  static <V> PaneContents<V, Iterable<V>> buffering(Coder<V> valueCoder) {
+    return new Buffer<>(new StateTag.Bag<>("buffer", valueCoder));
+  }
 
   /**
-   * Makes empty pane contents.
-   *
-   * @param <InputT> the type of the values added
-   * @param <OutputT> the type of a fired pane's value
+   * Keeps one accumulator of {@code fn}; a pane is its extracted output. The accumulator coder
+   * is needed only to snapshot the state and may be null otherwise.
    */
-  @FunctionalInterface
-  interface Factory<InputT, OutputT> {
-    /** New, empty contents. */
-    PaneContents<InputT, OutputT> create();
-
-    /** Buffers values in arrival order; a pane is an unmodifiable list of them. */
-    static <V> Factory<V, Iterable<V>> buffering() {
-      return Buffer::new;
-    }
-
-    /** Keeps one accumulator of {@code fn}; a pane is its extracted output. */
-    static <InputT, AccumT, OutputT> Factory<InputT, OutputT> combining(
-        Combine.CombineFn<InputT, AccumT, OutputT> fn) {
-      return () -> new Accumulator<>(fn);
-    }
+  static <InputT, AccumT, OutputT> PaneContents<InputT, OutputT> combining(
+      Combine.CombineFn<InputT, AccumT, OutputT> fn, Coder<AccumT> accumulatorCoder) {
+    return new Accumulator<>(new StateTag.Combining<>("combined", fn, accumulatorCoder));
   }
 
   /** Buffered values of a {@code GroupByKey}. */
   final class Buffer<V> implements PaneContents<V, Iterable<V>> {
-    private final ArrayList<V> values = new ArrayList<>(4);
+    private final StateTag.Bag<V> tag;
 
-    @Override
-    public void add(V value) {
-      values.add(value);
+    Buffer(StateTag.Bag<V> tag) {
+      this.tag = tag;
     }
 
     @Override
-    public void mergeFrom(PaneContents<V, Iterable<V>> other) {
-      values.addAll(((Buffer<V>) other).values);
+    public void add(StateBackend backend, StateNamespace namespace, V value) {
+      backend.addToBag(namespace, tag, value);
     }
 
     @Override
-    public boolean isEmpty() {
-      return values.isEmpty();
+    public void merge(StateBackend backend, StateNamespace source, StateNamespace target) {
+      List<V> values = new ArrayList<>();
+      backend.readBag(source, tag).forEach(values::add);
+      backend.clear(source, tag);
+      for (V value : values) {
+        backend.addToBag(target, tag, value);
+      }
     }
 
     @Override
-    public Iterable<V> extract() {
-      return Collections.unmodifiableList(new ArrayList<>(values));
+    public Iterable<V> extract(StateBackend backend, StateNamespace namespace) {
+      List<V> values = new ArrayList<>();
+      backend.readBag(namespace, tag).forEach(values::add);
+      return Collections.unmodifiableList(values);
+    }
+
+    @Override
+    public void clear(StateBackend backend, StateNamespace namespace) {
+      backend.clear(namespace, tag);
     }
   }
 
   /** The accumulator of a {@code Combine.perKey}; exceptions of the fn become {@link UserCodeException}s. */
   final class Accumulator<InputT, AccumT, OutputT> implements PaneContents<InputT, OutputT> {
-    private final Combine.CombineFn<InputT, AccumT, OutputT> fn;
-    private AccumT accumulator;
-    private boolean empty = true;
+    private final StateTag.Combining<InputT, AccumT, OutputT> tag;
 
-    Accumulator(Combine.CombineFn<InputT, AccumT, OutputT> fn) {
-      this.fn = fn;
-    }
-
-    private AccumT accumulator() {
-      if (accumulator == null) {
-        try {
-          accumulator = fn.createAccumulator();
-        } catch (RuntimeException e) {
-          throw UserCodeException.wrap(e);
-        }
-      }
-      return accumulator;
+    Accumulator(StateTag.Combining<InputT, AccumT, OutputT> tag) {
+      this.tag = tag;
     }
 
     @Override
-    public void add(InputT value) {
+    public void add(StateBackend backend, StateNamespace namespace, InputT value) {
       try {
-        accumulator = fn.addInput(accumulator(), value);
+        backend.addToCombining(namespace, tag, value);
       } catch (RuntimeException e) {
         throw UserCodeException.wrap(e);
       }
-      empty = false;
     }
 
     @Override
-    public void mergeFrom(PaneContents<InputT, OutputT> other) {
-      Accumulator<InputT, AccumT, OutputT> from = (Accumulator<InputT, AccumT, OutputT>) other;
-      if (from.empty) {
+    public void merge(StateBackend backend, StateNamespace source, StateNamespace target) {
+      AccumT accumulator = backend.readAccumulator(source, tag);
+      if (accumulator == null) {
         return;
       }
+      backend.clear(source, tag);
       try {
-        accumulator = empty ? from.accumulator
-            : fn.mergeAccumulators(List.of(accumulator(), from.accumulator));
+        backend.mergeIntoCombining(target, tag, accumulator);
       } catch (RuntimeException e) {
         throw UserCodeException.wrap(e);
       }
-      empty = false;
     }
 
     @Override
-    public boolean isEmpty() {
-      return empty;
-    }
-
-    @Override
-    public OutputT extract() {
+    public OutputT extract(StateBackend backend, StateNamespace namespace) {
       try {
-        return fn.extractOutput(accumulator());
+        AccumT accumulator = backend.readAccumulator(namespace, tag);
+        return tag.fn().extractOutput(accumulator != null ? accumulator
+            : tag.fn().createAccumulator());
       } catch (RuntimeException e) {
         throw UserCodeException.wrap(e);
       }
+    }
+
+    @Override
+    public void clear(StateBackend backend, StateNamespace namespace) {
+      backend.clear(namespace, tag);
     }
   }
 }

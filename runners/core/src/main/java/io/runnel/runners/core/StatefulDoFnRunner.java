@@ -109,7 +109,7 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
     this.settings = new TimerSettings(timers);
     this.expiries = new WindowExpiries<>(strategy.getAllowedLateness(), keyCoder,
         (Coder<BoundedWindow>) strategy.getWindowFn().windowCoder(),
-        strategy.getWindowFn() instanceof GlobalWindows);
+        strategy.getWindowFn() instanceof GlobalWindows, backend.maxParallelism());
     CachedStateBinder binder = new CachedStateBinder(cache, this::currentWindowState);
     signature.stateDeclarations().forEach((id, declaration) ->
         states.put(id, declaration.spec(fn).bind(id, binder)));
@@ -129,7 +129,8 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
   private void recoverWindows(StateBackend backend) {
     backend.forEachNamespace(expiries::live);
     timers.forEach(timer -> {
-      TimerSettings.Setting setting = settingOf(expiries.live(timer.namespace()), timer);
+      TimerSettings.Setting setting = settingOf(expiries.live(timer.key(), timer.namespace()),
+          timer);
       if (setting != null) {
         TimerSettings.restored(setting, timer);
       }
@@ -276,7 +277,7 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
   }
 
   private void fire(TimerData timer) {
-    LiveWindow<K> live = expiries.live(timer.namespace());
+    LiveWindow<K> live = expiries.live(timer.key(), timer.namespace());
     TimerSettings.Setting setting = settingOf(live, timer);
     if (setting != null) {
       TimerSettings.fired(setting);
@@ -306,8 +307,9 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
     }
     // Timers set by the callback reach the service at once, so they go with the rest.
     cache.discard(expiry);
-    cache.backend().clear(expiry.namespace());
-    timers.deleteAll(expiry.namespace());
+    cache.backend().setCurrentKey(expiry.stateKey());
+    cache.backend().clearNamespace(expiry.namespace());
+    timers.deleteAll(expiry.stateKey(), expiry.namespace());
     expiries.remove(expiry);
   }
 

@@ -49,7 +49,7 @@ final class TimerSettings {
     }
 
     TimerData.Address address() {
-      return new TimerData.Address(owner.namespace(), familyId, timerId);
+      return new TimerData.Address(owner.stateKey(), owner.namespace(), familyId, timerId);
     }
 
     /** Whether the timer service holds exactly the latest setting. */
@@ -151,7 +151,8 @@ final class TimerSettings {
         setting.pushed = null;
       }
     } else if (!setting.pushedAsSet()) {
-      TimerData timer = new TimerData(setting.owner.namespace(), setting.familyId,
+      TimerData timer = new TimerData(setting.owner.stateKey(), setting.owner.namespace(),
+          setting.familyId,
           setting.timerId, setting.domain, setting.fireTime, setting.outputTime);
       setting.handle = service.set(timer, setting.handle);
       setting.pushed = timer;

@@ -42,28 +42,29 @@ final class WatermarkHolds {
     return window.maxTimestamp().plus(allowedLateness).isBefore(inputWatermark);
   }
 
-  /** Adds the hold of an element at {@code timestamp} to {@code state}. */
-  void addElement(WindowState<?, ?, ?> state, Instant timestamp, Instant inputWm, Instant outputWm) {
-    Instant hold = combiner.assign(state.window, windowFn.getOutputTime(timestamp, state.window));
-    if (!addElementHold(state, hold, inputWm, outputWm)) {
-      addGarbageCollectionHold(state, inputWm, false);
+  /** Adds the hold of an element at {@code timestamp} to the record of {@code window}. */
+  void addElement(WindowRecord state, BoundedWindow window, Instant timestamp, Instant inputWm,
+      Instant outputWm) {
+    Instant hold = combiner.assign(window, windowFn.getOutputTime(timestamp, window));
+    if (!addElementHold(state, window, hold, inputWm, outputWm)) {
+      addGarbageCollectionHold(state, window, inputWm, false);
     }
   }
 
   /** Sets the holds of a window made by merging: per the combiner, plus a garbage-collection hold. */
-  void onMerge(WindowState<?, ?, ?> result, Iterable<? extends WindowState<?, ?, ?>> sources,
+  void onMerge(WindowRecord result, BoundedWindow window, Iterable<WindowRecord> sources,
       Instant inputWm, Instant outputWm) {
     if (combiner == TimestampCombiner.END_OF_WINDOW) {
-      addElementHold(result, result.window.maxTimestamp(), inputWm, outputWm);
+      addElementHold(result, window, window.maxTimestamp(), inputWm, outputWm);
     } else {
-      for (WindowState<?, ?, ?> source : sources) {
+      for (WindowRecord source : sources) {
         if (source.elementHold != null) {
           result.elementHold = result.elementHold == null
               ? source.elementHold : combiner.combine(result.elementHold, source.elementHold);
         }
       }
     }
-    addGarbageCollectionHold(result, inputWm, false);
+    addGarbageCollectionHold(result, window, inputWm, false);
   }
 
   /**
@@ -71,22 +72,23 @@ final class WatermarkHolds {
    * it is the garbage-collection hold. Releases the window's holds; unless the pane finishes the
    * window, puts back a garbage-collection hold for an empty final pane (see the class comment).
    */
-  Instant extractAndRelease(WindowState<?, ?, ?> state, boolean isFinished, Instant inputWm) {
+  Instant extractAndRelease(WindowRecord state, BoundedWindow window, boolean isFinished,
+      Instant inputWm) {
     Instant hold = state.hold();
     state.elementHold = null;
     state.extraHold = null;
     if (!isFinished) {
-      addGarbageCollectionHold(state, inputWm, true);
+      addGarbageCollectionHold(state, window, inputWm, true);
     }
-    if (hold == null || hold.isAfter(state.window.maxTimestamp())) {
-      return state.window.maxTimestamp();
+    if (hold == null || hold.isAfter(window.maxTimestamp())) {
+      return window.maxTimestamp();
     }
     return hold;
   }
 
-  private boolean addElementHold(WindowState<?, ?, ?> state, Instant hold, Instant inputWm,
-      Instant outputWm) {
-    if (hold.isBefore(outputWm) || state.window.maxTimestamp().isBefore(inputWm)) {
+  private boolean addElementHold(WindowRecord state, BoundedWindow window, Instant hold,
+      Instant inputWm, Instant outputWm) {
+    if (hold.isBefore(outputWm) || window.maxTimestamp().isBefore(inputWm)) {
       return false;
     }
     state.elementHold = state.elementHold == null ? hold : combiner.combine(state.elementHold, hold);
@@ -97,9 +99,9 @@ final class WatermarkHolds {
    * Holds at the garbage-collection time, unless that is already behind the input watermark, or
    * the hold would only serve an empty final pane ({@code paneIsEmpty}) that is not wanted.
    */
-  private void addGarbageCollectionHold(WindowState<?, ?, ?> state, Instant inputWm,
-      boolean paneIsEmpty) {
-    Instant gc = garbageCollectionTime(state.window);
+  private void addGarbageCollectionHold(WindowRecord state, BoundedWindow window,
+      Instant inputWm, boolean paneIsEmpty) {
+    Instant gc = garbageCollectionTime(window);
     if (gc.isBefore(inputWm) || (paneIsEmpty && closing == ClosingBehavior.FIRE_IF_NON_EMPTY)) {
       return;
     }

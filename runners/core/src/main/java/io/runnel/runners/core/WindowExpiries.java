@@ -1,5 +1,6 @@
 package io.runnel.runners.core;
 
+import io.runnel.runners.core.state.StateKey;
 import io.runnel.runners.core.state.StateNamespace;
 import io.runnel.sdk.coders.Coder;
 import io.runnel.windowing.BoundedWindow;
@@ -28,13 +29,18 @@ final class WindowExpiries<K> {
   /** Whether every window is the global window, so the key alone finds a pair. */
   private final boolean globalOnly;
   private final Map<Object, LiveWindow<K>> table = new HashMap<>();
-  private final Map<StateNamespace, LiveWindow<K>> byNamespace = new HashMap<>();
+  /** A state key and namespace, as a table key. */
+  private record Address(StateKey key, StateNamespace namespace) {}
+
+  private final int maxParallelism;
+  private final Map<Address, LiveWindow<K>> byNamespace = new HashMap<>();
   private final TreeSet<LiveWindow<K>> byTime = new TreeSet<>(
       Comparator.comparing((LiveWindow<K> w) -> w.gcTime).thenComparingLong(w -> w.sequence));
   private long nextSequence;
 
   WindowExpiries(Duration allowedLateness, Coder<K> keyCoder, Coder<BoundedWindow> windowCoder,
-      boolean globalOnly) {
+      boolean globalOnly, int maxParallelism) {
+    this.maxParallelism = maxParallelism;
     this.allowedLateness = allowedLateness;
     this.keyCoder = keyCoder;
     this.windowCoder = windowCoder;
@@ -72,8 +78,8 @@ final class WindowExpiries<K> {
       if (inputWatermark.isAfter(gcTime)) {
         return null;
       }
-      live = add(StateNamespace.of(keyCoder, key, windowCoder, window), key, window, gcTime,
-          tableKey);
+      live = add(StateKey.of(keyCoder, key, maxParallelism),
+          StateNamespace.window(windowCoder, window), key, window, gcTime, tableKey);
     } else if (inputWatermark.isAfter(live.gcTime)) {
       return null;
     }
@@ -81,24 +87,24 @@ final class WindowExpiries<K> {
   }
 
   /** The live pair of {@code namespace}, made live (decoded) if it is not yet. */
-  LiveWindow<K> live(StateNamespace namespace) {
-    LiveWindow<K> live = byNamespace.get(namespace);
+  LiveWindow<K> live(StateKey stateKey, StateNamespace namespace) {
+    LiveWindow<K> live = byNamespace.get(new Address(stateKey, namespace));
     if (live == null) {
-      K key = namespace.decodeKey(keyCoder);
+      K key = stateKey.decode(keyCoder);
       BoundedWindow window = namespace.decodeWindow(windowCoder);
       Object structuralKey = keyCoder.structuralValue(key);
-      live = add(namespace, key, window, gcTime(window), globalOnly ? structuralKey
+      live = add(stateKey, namespace, key, window, gcTime(window), globalOnly ? structuralKey
           : new Pair(structuralKey, windowCoder.structuralValue(window)));
     }
     return live;
   }
 
-  private LiveWindow<K> add(StateNamespace namespace, K key, BoundedWindow window,
-      Instant gcTime, Object tableKey) {
-    LiveWindow<K> live = new LiveWindow<>(namespace, key, window, gcTime, nextSequence++,
-        tableKey);
+  private LiveWindow<K> add(StateKey stateKey, StateNamespace namespace, K key,
+      BoundedWindow window, Instant gcTime, Object tableKey) {
+    LiveWindow<K> live = new LiveWindow<>(stateKey, namespace, key, window, gcTime,
+        nextSequence++, tableKey);
     table.put(tableKey, live);
-    byNamespace.put(namespace, live);
+    byNamespace.put(new Address(stateKey, namespace), live);
     byTime.add(live);
     return live;
   }
@@ -113,7 +119,7 @@ final class WindowExpiries<K> {
     live.expired = true;
     byTime.remove(live);
     table.remove(live.tableKey);
-    byNamespace.remove(live.namespace());
+    byNamespace.remove(new Address(live.stateKey(), live.namespace()));
   }
 
   /** The max timestamp of the earliest-expiring live window, or null. */

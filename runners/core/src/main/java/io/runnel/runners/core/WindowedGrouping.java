@@ -1,10 +1,17 @@
 package io.runnel.runners.core;
 
-import io.runnel.runners.core.triggers.TimeDomain;
+import io.runnel.runners.core.state.InMemoryStateBackend;
+import io.runnel.runners.core.state.InMemoryTimerService;
+import io.runnel.runners.core.state.StateBackend;
+import io.runnel.runners.core.state.StateKey;
+import io.runnel.runners.core.state.StateNamespace;
+import io.runnel.runners.core.state.StateTag;
+import io.runnel.runners.core.state.TimerData;
+import io.runnel.runners.core.state.TimerService;
 import io.runnel.runners.core.triggers.TriggerStateMachineRunner;
 import io.runnel.runners.core.triggers.TriggerTimers;
-import io.runnel.runners.core.triggers.TriggerWindowState;
 import io.runnel.sdk.coders.Coder;
+import io.runnel.sdk.state.TimeDomain;
 import io.runnel.sdk.values.KV;
 import io.runnel.windowing.BoundedWindow;
 import io.runnel.windowing.PaneInfo;
@@ -15,6 +22,7 @@ import io.runnel.windowing.WindowingStrategy.ClosingBehavior;
 import io.runnel.windowing.WindowingStrategy.OnTimeBehavior;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,15 +31,25 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Triggered, windowed grouping of one {@code GroupByKey} or {@code Combine.perKey}, for all keys of
- * one worker: Beam's {@code ReduceFnRunner} semantics (per-bundle trigger evaluation, pane timing,
- * accumulation modes, allowed lateness, garbage collection, watermark holds, merging windows).
+ * Triggered, windowed grouping of one {@code GroupByKey} or {@code Combine.perKey}, for the keys
+ * of one {@link StateBackend}: Beam's {@code ReduceFnRunner} semantics (per-bundle trigger
+ * evaluation, pane timing, accumulation modes, allowed lateness, garbage collection, watermark
+ * holds, merging windows).
+ *
+ * <p>Everything it keeps is in the backend and the {@link TimerService}, per key and window: the
+ * pane contents ({@link PaneContents}), a {@link WindowRecord} (pending count, holds, last pane,
+ * trigger state), a merging window function's active windows per key, the trigger's timers and a
+ * garbage-collection timer per window. So it can be snapshot and restored ({@link #snapshot},
+ * {@link #restore}) and sharded by key-group range: one instance per range. Holds are also
+ * indexed in time order ({@link HoldIndex}, rebuilt on restore), so the watermark hold is a
+ * lookup.
  *
  * <p>The runner feeds bundles with {@link #processBundle} and moves time with {@link
  * #advanceTime}; both clocks must never go backwards. Timers are due once their clock is strictly
- * after their time. The engine owns no threads and does no I/O; one thread owns an instance.
- * Outputs are deterministic: keys and windows are visited in the order they first appeared and
- * timers in time order, ties in the order they were set.
+ * after their time. The engine owns no threads and does no I/O; one thread owns an instance at a
+ * time. Outputs are deterministic: keys are visited in the order they appear in a bundle, and
+ * timers in time order, ties in the order they were set; the timers due at once form one batch
+ * in which each window is activated once, as in Beam's direct runner.
  *
  * <p>A pane without elements since the previous one is emitted only when the strategy asks for
  * it, as in Beam: an empty ON_TIME pane under {@link OnTimeBehavior#FIRE_ALWAYS} (the default),
@@ -43,9 +61,18 @@ import java.util.function.Consumer;
  * @param <OutputT> the type of a pane's value ({@code Iterable<InputT>} or the combined output)
  */
 public final class WindowedGrouping<K, InputT, OutputT> {
+  /** The timer family of the windows' garbage-collection timers. */
+  static final String GC_TIMERS = "gc";
+  /** The timer family of the triggers' timers. */
+  static final String TRIGGER_TIMERS = "trigger";
+  private static final StateTag.Value<WindowRecord> RECORD =
+      new StateTag.Value<>("window", WindowRecord.Coder.INSTANCE);
+  private static final int NAMESPACE_CACHE_LIMIT = 1 << 16;
+
   private final String transformName;
   private final Coder<K> keyCoder;
-  private final PaneContents.Factory<InputT, OutputT> contents;
+  private final Coder<BoundedWindow> windowCoder;
+  private final PaneContents<InputT, OutputT> contents;
   private final Consumer<WindowedValue<KV<K, OutputT>>> output;
   private final Consumer<WindowedValue<KV<K, InputT>>> droppedLate;
   private final WindowFn<?, ?> windowFn;
@@ -54,35 +81,51 @@ public final class WindowedGrouping<K, InputT, OutputT> {
   private final OnTimeBehavior onTime;
   private final TriggerStateMachineRunner trigger;
   private final WatermarkHolds holds;
-  private final GroupingTimers timers = new GroupingTimers();
-  private final WindowMerger<K, InputT, OutputT> merger;
-  private final LinkedHashMap<Object, KeyState<K, InputT, OutputT>> keys = new LinkedHashMap<>();
+  private final StateBackend backend;
+  private final TimerService timers;
+  private final MergingWindows<K, InputT, OutputT> merging;
+  private final HoldIndex holdIndex = new HoldIndex();
+  private final Map<BoundedWindow, StateNamespace> namespaces = new HashMap<>();
   private Instant inputWatermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
   private Instant processingTime = BoundedWindow.TIMESTAMP_MIN_VALUE;
   private Instant outputWatermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
+  private Instant externalHold;
   private long droppedDueToLateness;
   private long droppedDueToClosedWindow;
+
+  /** A grouping over its own in-memory backend and timers, for every key group. */
+  public WindowedGrouping(String transformName, WindowingStrategy<?, ?> strategy, Coder<K> keyCoder,
+      PaneContents<InputT, OutputT> contents, Consumer<WindowedValue<KV<K, OutputT>>> output,
+      Consumer<WindowedValue<KV<K, InputT>>> droppedLate) {
+    this(transformName, strategy, keyCoder, contents, output, droppedLate,
+        new InMemoryStateBackend(), new InMemoryTimerService());
+  }
 
   /**
    * @param transformName the transform's name, for error messages
    * @param strategy the windowing strategy of the input
-   * @param keyCoder the key coder; keys with equal {@link Coder#structuralValue} are one key
-   * @param contents makes the pane contents: {@link PaneContents.Factory#buffering()} or {@link
-   *     PaneContents.Factory#combining}
+   * @param keyCoder the key coder (deterministic: keys are compared and stored by encoding)
+   * @param contents what a pane holds: {@link PaneContents#buffering} or {@link
+   *     PaneContents#combining}
    * @param output receives every pane, as {@code KV(key, value)} in exactly its window
    * @param droppedLate receives each element (in one window) dropped because its window expired
    *     or its trigger had finished; see {@link #droppedDueToLateness()} and {@link
    *     #droppedDueToClosedWindow()}
+   * @param backend where pane contents, window records and active windows are kept
+   * @param timers where trigger and garbage-collection timers are kept
    */
+  @SuppressWarnings("unchecked")
   public WindowedGrouping(String transformName, WindowingStrategy<?, ?> strategy, Coder<K> keyCoder,
-      PaneContents.Factory<InputT, OutputT> contents, Consumer<WindowedValue<KV<K, OutputT>>> output,
-      Consumer<WindowedValue<KV<K, InputT>>> droppedLate) {
+      PaneContents<InputT, OutputT> contents, Consumer<WindowedValue<KV<K, OutputT>>> output,
+      Consumer<WindowedValue<KV<K, InputT>>> droppedLate, StateBackend backend,
+      TimerService timers) {
     this.transformName = transformName;
     this.keyCoder = keyCoder;
     this.contents = contents;
     this.output = output;
     this.droppedLate = droppedLate;
     this.windowFn = strategy.getWindowFn();
+    this.windowCoder = (Coder<BoundedWindow>) windowFn.windowCoder();
     this.discarding = strategy.getMode() == AccumulationMode.DISCARDING_FIRED_PANES;
     this.closing = strategy.getClosingBehavior();
     this.onTime = strategy.getOnTimeBehavior();
@@ -93,7 +136,9 @@ public final class WindowedGrouping<K, InputT, OutputT> {
     }
     this.holds = new WatermarkHolds(windowFn, strategy.getTimestampCombiner(),
         strategy.getAllowedLateness(), closing);
-    this.merger = new WindowMerger<>(windowFn, trigger, holds, timers);
+    this.backend = backend;
+    this.timers = timers;
+    this.merging = windowFn.isNonMerging() ? null : new MergingWindows<>(this, windowCoder);
   }
 
   /**
@@ -105,10 +150,10 @@ public final class WindowedGrouping<K, InputT, OutputT> {
   public void processBundle(List<WindowedValue<KV<K, InputT>>> bundle, Instant inputWatermark,
       Instant processingTime) {
     moveClocks(inputWatermark, processingTime);
-    LinkedHashMap<Object, List<Element<InputT>>> byKey = new LinkedHashMap<>();
+    LinkedHashMap<Object, KeyBatch<K, InputT>> byKey = new LinkedHashMap<>();
     for (WindowedValue<KV<K, InputT>> element : bundle) {
       K key = element.getValue().getKey();
-      Object structural = keyCoder.structuralValue(key);
+      KeyBatch<K, InputT> batch = null;
       for (BoundedWindow window : element.getWindows()) {
         if (holds.isExpired(window, this.inputWatermark)) {
           droppedDueToLateness++;
@@ -116,14 +161,17 @@ public final class WindowedGrouping<K, InputT, OutputT> {
               element.getPane()));
           continue;
         }
-        keys.computeIfAbsent(structural, s -> new KeyState<>(key, s));
-        byKey.computeIfAbsent(structural, s -> new ArrayList<>())
-            .add(new Element<>(element.getValue().getValue(), element.getTimestamp(), window,
-                element.getPane()));
+        if (batch == null) {
+          batch = byKey.computeIfAbsent(keyCoder.structuralValue(key), s -> new KeyBatch<>(key));
+        }
+        batch.elements.add(new Element<>(element.getValue().getValue(), element.getTimestamp(),
+            window, element.getPane()));
       }
     }
-    for (Map.Entry<Object, List<Element<InputT>>> entry : byKey.entrySet()) {
-      processKeyBundle(keys.get(entry.getKey()), entry.getValue());
+    for (KeyBatch<K, InputT> batch : byKey.values()) {
+      StateKey stateKey = StateKey.of(keyCoder, batch.key, backend.maxParallelism());
+      backend.setCurrentKey(stateKey);
+      processKeyBundle(new KeyScope<>(batch.key, stateKey), batch.elements);
     }
     updateOutputWatermark();
   }
@@ -136,29 +184,29 @@ public final class WindowedGrouping<K, InputT, OutputT> {
    */
   public void advanceTime(Instant inputWatermark, Instant processingTime) {
     moveClocks(inputWatermark, processingTime);
-    List<GroupingTimers.Timer> due;
     // A timer holds the output watermark until it has fired (as in Beam's direct runner), so the
     // output watermark is brought up to date before each batch of due timers is taken out.
     updateOutputWatermark();
-    while (!(due = timers.removeDue(this.inputWatermark, this.processingTime)).isEmpty()) {
-      Set<WindowState<K, InputT, OutputT>> activations = new LinkedHashSet<>();
-      for (GroupingTimers.Timer timer : due) {
-        @SuppressWarnings("unchecked")
-        WindowState<K, InputT, OutputT> state = (WindowState<K, InputT, OutputT>) timer.owner;
-        if (timer.domain == TimeDomain.PROCESSING_TIME
-            && holds.isExpired(state.window, this.inputWatermark)) {
-          continue;
-        }
-        activations.add(state);
+    while (true) {
+      List<TimerData> due = new ArrayList<>();
+      timers.fireDue(TimeDomain.EVENT_TIME, this.inputWatermark, due::add);
+      timers.fireDue(TimeDomain.PROCESSING_TIME, this.processingTime, due::add);
+      if (due.isEmpty()) {
+        break;
       }
-      for (WindowState<K, InputT, OutputT> state : activations) {
-        if (state.key.windows.get(state.window) == state) {
-          onTimer(state);
-        }
-      }
+      fireBatch(due);
       updateOutputWatermark();
     }
     updateOutputWatermark();
+  }
+
+  /**
+   * Sets a hold from outside this instance that its output watermark must also respect: the
+   * holds of the other instances of the same transform, when a runner shards it by key group,
+   * so that every instance labels panes against the transform's output watermark. Null for none.
+   */
+  public void setExternalHold(Instant hold) {
+    this.externalHold = hold;
   }
 
   /**
@@ -167,12 +215,7 @@ public final class WindowedGrouping<K, InputT, OutputT> {
    * so no pane is late because of data still buffered or a firing still to come.
    */
   public Instant watermarkHold() {
-    Instant timer = timers.nextEventTime();
-    Instant data = dataHold();
-    if (timer == null) {
-      return data;
-    }
-    return data == null || timer.isBefore(data) ? timer : data;
+    return earlier(holdIndex.earliest(), timers.outputHold());
   }
 
   /**
@@ -180,26 +223,17 @@ public final class WindowedGrouping<K, InputT, OutputT> {
    * ignoring pending timers; null if none. Package-private: what Beam's tests call the hold.
    */
   Instant dataHold() {
-    Instant earliest = null;
-    for (KeyState<K, InputT, OutputT> key : keys.values()) {
-      for (WindowState<K, InputT, OutputT> state : key.windows.values()) {
-        Instant hold = state.hold();
-        if (hold != null && (earliest == null || hold.isBefore(earliest))) {
-          earliest = hold;
-        }
-      }
-    }
-    return earliest;
+    return holdIndex.earliest();
   }
 
   /** The earliest pending processing-time timer, or null; it is due once processing time is after it. */
   public Instant nextProcessingTimeTimer() {
-    return timers.nextProcessingTime();
+    return timers.nextFireTime(TimeDomain.PROCESSING_TIME);
   }
 
-  /** Whether no key has any state left (everything fired and garbage-collected). */
+  /** Whether no key has any state or timer left (everything fired and garbage-collected). */
   public boolean isEmpty() {
-    return keys.isEmpty();
+    return backend.liveNamespaces() == 0 && timers.size() == 0;
   }
 
   /** The output watermark this engine assumes: the running max of {@code min(input, hold)}. */
@@ -217,109 +251,211 @@ public final class WindowedGrouping<K, InputT, OutputT> {
     return droppedDueToClosedWindow;
   }
 
-  private void processKeyBundle(KeyState<K, InputT, OutputT> key, List<Element<InputT>> elements) {
+  /**
+   * Everything this grouping would need to continue elsewhere: its backend's and timer
+   * service's contents for their whole key-group range, and its clocks.
+   */
+  public byte[] snapshot() {
+    return GroupingSnapshot.write(backend.snapshot(backend.keyGroupRange()),
+        timers.snapshot(backend.keyGroupRange()),
+        new Instant[] {inputWatermark, processingTime, outputWatermark});
+  }
+
+  /** Takes up the state of a {@link #snapshot} (into this instance's backend and timers). */
+  public void restore(byte[] snapshot) {
+    GroupingSnapshot read = GroupingSnapshot.read(snapshot);
+    backend.restore(read.state());
+    timers.restore(read.timers());
+    inputWatermark = read.clocks()[0];
+    processingTime = read.clocks()[1];
+    outputWatermark = read.clocks()[2];
+    holdIndex.clear();
+    backend.forEachNamespace((key, namespace) -> {
+      if (!namespace.isKey()) {
+        backend.setCurrentKey(key);
+        WindowRecord record = backend.readValue(namespace, RECORD);
+        if (record != null) {
+          holdIndex.set(key, namespace, record.hold());
+        }
+      }
+    });
+  }
+
+  // ---- elements ----
+
+  private void processKeyBundle(KeyScope<K> key, List<Element<InputT>> elements) {
     Set<BoundedWindow> windows = new LinkedHashSet<>();
     for (Element<InputT> element : elements) {
       windows.add(element.window);
     }
-    Map<BoundedWindow, BoundedWindow> mergedInto = windowFn.isNonMerging() ? Map.of()
-        : merger.merge(key, windows, contents, this::triggerTimers, inputWatermark, outputWatermark);
+    Map<BoundedWindow, BoundedWindow> mergedInto = merging == null ? Map.of()
+        : merging.merge(key, windows, windowFn);
     Set<BoundedWindow> toConsider = new LinkedHashSet<>();
     for (BoundedWindow window : windows) {
       BoundedWindow target = mergedInto.getOrDefault(window, window);
-      WindowState<K, InputT, OutputT> state = key.windows.get(target);
-      if (state == null || !trigger.isClosed(state.trigger)) {
+      WindowRecord record = record(target);
+      if (record == null || !trigger.isClosed(record.trigger)) {
         toConsider.add(target);
       }
     }
     for (Element<InputT> element : elements) {
       addElement(key, mergedInto.getOrDefault(element.window, element.window), element);
     }
-    List<WindowState<K, InputT, OutputT>> toFire = new ArrayList<>();
+    List<BoundedWindow> toFire = new ArrayList<>();
     for (BoundedWindow window : toConsider) {
-      WindowState<K, InputT, OutputT> state = key.windows.get(window);
-      if (state != null && trigger.shouldFire(window, state.trigger, triggerTimers(state))) {
-        toFire.add(state);
+      WindowRecord record = record(window);
+      if (record != null
+          && trigger.shouldFire(window, record.trigger, triggerTimers(key, window, record))) {
+        toFire.add(window);
       }
     }
-    for (WindowState<K, InputT, OutputT> state : toFire) {
-      emit(state);
+    for (BoundedWindow window : toFire) {
+      WindowRecord record = record(window);
+      emit(key, window, record);
+      write(window, record);
     }
   }
 
-  private void addElement(KeyState<K, InputT, OutputT> key, BoundedWindow window, Element<InputT> element) {
-    WindowState<K, InputT, OutputT> state = key.windows.get(window);
-    if (state != null && trigger.isClosed(state.trigger)) {
+  private void addElement(KeyScope<K> key, BoundedWindow window, Element<InputT> element) {
+    StateNamespace namespace = namespace(window);
+    WindowRecord record = backend.readValue(namespace, RECORD);
+    if (record != null && trigger.isClosed(record.trigger)) {
       droppedDueToClosedWindow++;
-      droppedLate.accept(WindowedValue.of(KV.of(key.key, element.value), element.timestamp, window,
-          element.pane));
+      droppedLate.accept(WindowedValue.of(KV.of(key.key(), element.value), element.timestamp,
+          window, element.pane));
       return;
     }
-    if (state == null) {
-      state = new WindowState<>(key, window, contents.create(), trigger.newState());
-      key.windows.put(window, state);
+    if (record == null) {
+      record = newRecord(key, window, trigger.newState());
     }
-    state.pendingElements++;
-    timers.set(state, holds.garbageCollectionTime(window), TimeDomain.EVENT_TIME);
-    holds.addElement(state, element.timestamp, inputWatermark, outputWatermark);
-    state.contents.add(element.value);
-    trigger.processValue(window, state.trigger, triggerTimers(state));
+    record.pendingElements++;
+    holds.addElement(record, window, element.timestamp, inputWatermark, outputWatermark);
+    contents.add(backend, namespace, element.value);
+    trigger.processValue(window, record.trigger, triggerTimers(key, window, record));
+    write(window, record);
   }
 
-  private void onTimer(WindowState<K, InputT, OutputT> state) {
-    BoundedWindow window = state.window;
-    boolean open = !trigger.isClosed(state.trigger);
+  /** A new record of {@code window} for the current key, with its garbage-collection timer. */
+  WindowRecord newRecord(KeyScope<K> key, BoundedWindow window,
+      io.runnel.runners.core.triggers.TriggerWindowState triggerState) {
+    WindowRecord record = new WindowRecord(triggerState);
+    Instant gcTime = holds.garbageCollectionTime(window);
+    timers.set(new TimerData(key.stateKey(), namespace(window), GC_TIMERS, "",
+        TimeDomain.EVENT_TIME, gcTime, gcTime));
+    if (merging != null) {
+      merging.added(window);
+    }
+    return record;
+  }
+
+  // ---- timers ----
+
+  private void fireBatch(List<TimerData> due) {
+    LinkedHashMap<TimerData.Address, TimerData> activations = new LinkedHashMap<>();
+    Map<TimerData.Address, List<TimerData>> fired = new HashMap<>();
+    for (TimerData timer : due) {
+      TimerData.Address window = new TimerData.Address(timer.key(), timer.namespace(), "", "");
+      fired.computeIfAbsent(window, w -> new ArrayList<>(2)).add(timer);
+      if (timer.domain() == TimeDomain.PROCESSING_TIME
+          && holds.isExpired(decodeWindow(timer.namespace()), inputWatermark)) {
+        continue;
+      }
+      activations.putIfAbsent(window, timer);
+    }
+    for (Map.Entry<TimerData.Address, List<TimerData>> entry : fired.entrySet()) {
+      forgetFiredTriggerTimers(entry.getKey(), entry.getValue());
+    }
+    for (TimerData first : activations.values()) {
+      backend.setCurrentKey(first.key());
+      BoundedWindow window = decodeWindow(first.namespace());
+      WindowRecord record = backend.readValue(first.namespace(), RECORD);
+      if (record != null) {
+        onTimer(new KeyScope<>(first.key().decode(keyCoder), first.key()), window, record);
+      }
+    }
+  }
+
+  /** Drops fired trigger timers from their windows' records: the service no longer holds them. */
+  private void forgetFiredTriggerTimers(TimerData.Address window, List<TimerData> fired) {
+    backend.setCurrentKey(window.key());
+    WindowRecord record = backend.readValue(window.namespace(), RECORD);
+    if (record == null) {
+      return;
+    }
+    boolean changed = false;
+    for (TimerData timer : fired) {
+      if (timer.familyId().equals(TRIGGER_TIMERS)) {
+        changed |= record.triggerTimers.remove(
+            new WindowRecord.TriggerTimer(timer.domain(), timer.fireTime()));
+      }
+    }
+    if (changed) {
+      backend.writeValue(window.namespace(), RECORD, record);
+    }
+  }
+
+  private void onTimer(KeyScope<K> key, BoundedWindow window, WindowRecord record) {
+    boolean open = !trigger.isClosed(record.trigger);
     if (inputWatermark.isAfter(holds.garbageCollectionTime(window))) {
       if (open) {
-        onTrigger(state, true);
+        onTrigger(key, window, record, true);
       }
-      timers.deleteAll(state);
-      state.key.windows.remove(window);
-      if (state.key.windows.isEmpty()) {
-        keys.remove(state.key.structuralKey);
-      }
+      garbageCollect(key, window);
       return;
     }
-    if (open && trigger.shouldFire(window, state.trigger, triggerTimers(state))) {
-      emit(state);
+    if (open && trigger.shouldFire(window, record.trigger, triggerTimers(key, window, record))) {
+      emit(key, window, record);
     }
-    if (inputWatermark.isAfter(window.maxTimestamp()) && !outputWatermark.isAfter(window.maxTimestamp())) {
-      timers.set(state, holds.garbageCollectionTime(window), TimeDomain.EVENT_TIME);
+    write(window, record);
+  }
+
+  /** Drops everything of the current key in {@code window}: contents, record, timers, hold. */
+  void garbageCollect(KeyScope<K> key, BoundedWindow window) {
+    StateNamespace namespace = namespace(window);
+    timers.deleteAll(key.stateKey(), namespace);
+    backend.clearNamespace(namespace);
+    holdIndex.set(key.stateKey(), namespace, null);
+    if (merging != null) {
+      merging.removed(window);
     }
   }
 
-  private void emit(WindowState<K, InputT, OutputT> state) {
-    TriggerTimers stateTimers = triggerTimers(state);
-    trigger.onFire(state.window, state.trigger, stateTimers);
-    boolean finished = trigger.isClosed(state.trigger);
-    onTrigger(state, finished);
-    state.pendingElements = 0;
+  // ---- panes ----
+
+  private void emit(KeyScope<K> key, BoundedWindow window, WindowRecord record) {
+    TriggerTimers recordTimers = triggerTimers(key, window, record);
+    trigger.onFire(window, record.trigger, recordTimers);
+    boolean finished = trigger.isClosed(record.trigger);
+    onTrigger(key, window, record, finished);
+    record.pendingElements = 0;
     if (finished || discarding) {
-      state.contents = contents.create();
+      contents.clear(backend, namespace(window));
     }
     if (finished) {
-      trigger.clearState(state.window, state.trigger, stateTimers);
-      state.lastPane = null;
+      trigger.clearState(window, record.trigger, recordTimers);
+      record.lastPane = null;
     }
   }
 
-  private void onTrigger(WindowState<K, InputT, OutputT> state, boolean isFinished) {
-    Instant timestamp = holds.extractAndRelease(state, isFinished, inputWatermark);
-    boolean isEmpty = state.pendingElements == 0;
+  private void onTrigger(KeyScope<K> key, BoundedWindow window, WindowRecord record,
+      boolean isFinished) {
+    Instant timestamp = holds.extractAndRelease(record, window, isFinished, inputWatermark);
+    holdIndex.set(key.stateKey(), namespace(window), record.hold());
+    boolean isEmpty = record.pendingElements == 0;
     if (isEmpty && closing == ClosingBehavior.FIRE_IF_NON_EMPTY
         && onTime == OnTimeBehavior.FIRE_IF_NON_EMPTY) {
       return;
     }
-    PaneInfo pane = PaneTiming.next(state.window, state.lastPane, isFinished, inputWatermark,
+    PaneInfo pane = PaneTiming.next(window, record.lastPane, isFinished, inputWatermark,
         outputWatermark);
     if (!needToEmit(isEmpty, isFinished, pane.getTiming())) {
       return;
     }
     if (!isFinished) {
-      state.lastPane = pane;
+      record.lastPane = pane;
     }
-    output.accept(WindowedValue.of(KV.of(state.key.key, state.contents.extract()), timestamp,
-        state.window, pane));
+    output.accept(WindowedValue.of(KV.of(key.key(), contents.extract(backend, namespace(window))),
+        timestamp, window, pane));
   }
 
   /** Whether a pane is emitted: it has new elements, or its kind of empty pane was asked for. */
@@ -329,7 +465,66 @@ public final class WindowedGrouping<K, InputT, OutputT> {
         || (isFinished && closing == ClosingBehavior.FIRE_ALWAYS);
   }
 
-  private TriggerTimers triggerTimers(WindowState<K, InputT, OutputT> state) {
+  // ---- helpers for MergingWindows ----
+
+  TriggerStateMachineRunner trigger() {
+    return trigger;
+  }
+
+  WatermarkHolds holds() {
+    return holds;
+  }
+
+  PaneContents<InputT, OutputT> contents() {
+    return contents;
+  }
+
+  StateBackend backend() {
+    return backend;
+  }
+
+  TimerService timers() {
+    return timers;
+  }
+
+  Instant inputWatermark() {
+    return inputWatermark;
+  }
+
+  static StateTag.Value<WindowRecord> recordTag() {
+    return RECORD;
+  }
+
+  /** The record of {@code window} for the current key, or null. */
+  WindowRecord record(BoundedWindow window) {
+    return backend.readValue(namespace(window), RECORD);
+  }
+
+  /** Writes the record of {@code window} for the current key back, and indexes its hold. */
+  void write(BoundedWindow window, WindowRecord record) {
+    StateNamespace namespace = namespace(window);
+    backend.writeValue(namespace, RECORD, record);
+    holdIndex.set(backend.currentKey(), namespace, record.hold());
+  }
+
+  StateNamespace namespace(BoundedWindow window) {
+    StateNamespace namespace = namespaces.get(window);
+    if (namespace == null) {
+      if (namespaces.size() >= NAMESPACE_CACHE_LIMIT) {
+        namespaces.clear();
+      }
+      namespace = StateNamespace.window(windowCoder, window);
+      namespaces.put(window, namespace);
+    }
+    return namespace;
+  }
+
+  private BoundedWindow decodeWindow(StateNamespace namespace) {
+    return namespace.decodeWindow(windowCoder);
+  }
+
+  /** The timers a trigger sets for {@code window} of the current key, noted in its record. */
+  TriggerTimers triggerTimers(KeyScope<K> key, BoundedWindow window, WindowRecord record) {
     return new TriggerTimers() {
       @Override
       public Instant currentEventTime() {
@@ -343,7 +538,13 @@ public final class WindowedGrouping<K, InputT, OutputT> {
 
       @Override
       public void setTimer(Instant time, TimeDomain domain) {
-        timers.set(state, time, domain);
+        WindowRecord.TriggerTimer timer = new WindowRecord.TriggerTimer(domain, time);
+        if (record.triggerTimers.contains(timer)) {
+          return;
+        }
+        record.triggerTimers.add(timer);
+        timers.set(new TimerData(key.stateKey(), namespace(window), TRIGGER_TIMERS, timer.id(),
+            domain, time, domain == TimeDomain.EVENT_TIME ? time : null));
       }
     };
   }
@@ -359,10 +560,30 @@ public final class WindowedGrouping<K, InputT, OutputT> {
   }
 
   private void updateOutputWatermark() {
-    Instant hold = watermarkHold();
+    Instant hold = earlier(watermarkHold(), externalHold);
     Instant candidate = hold != null && hold.isBefore(inputWatermark) ? hold : inputWatermark;
     if (candidate.isAfter(outputWatermark)) {
       outputWatermark = candidate;
+    }
+  }
+
+  private static Instant earlier(Instant a, Instant b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null || a.isBefore(b) ? a : b;
+  }
+
+  /** The current key, decoded and as the backend addresses it. */
+  record KeyScope<K>(K key, StateKey stateKey) {}
+
+  /** The elements of one key in one bundle. */
+  private static final class KeyBatch<K, V> {
+    final K key;
+    final List<Element<V>> elements = new ArrayList<>();
+
+    KeyBatch(K key) {
+      this.key = key;
     }
   }
 

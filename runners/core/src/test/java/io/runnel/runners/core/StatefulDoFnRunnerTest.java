@@ -129,9 +129,9 @@ class StatefulDoFnRunnerTest {
     before.finishBundle();
 
     InMemoryStateBackend restoredState = new InMemoryStateBackend();
-    restoredState.restore(backend.snapshot());
+    restoredState.restore(backend.snapshot(backend.keyGroupRange()));
     InMemoryTimerService restoredTimers = new InMemoryTimerService();
-    restoredTimers.restore(timers.snapshot());
+    restoredTimers.restore(timers.snapshot(backend.keyGroupRange()));
     StatefulDoFnRunner<String, Integer, String> after = runner(restoredState, restoredTimers);
 
     assertThat(restoredTimers.size()).isEqualTo(1);

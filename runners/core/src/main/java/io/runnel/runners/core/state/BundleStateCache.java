@@ -1,5 +1,6 @@
 package io.runnel.runners.core.state;
 
+import io.runnel.sdk.coders.ByteArrayCoder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,11 +9,13 @@ import java.util.List;
  * decoded on first access in the bundle, then read and changed in place, so reads see the
  * bundle's writes and an append costs no encoding; {@link #flush} encodes the changed cells back
  * into the backend and forgets the rest. The cells live in the {@link NamespaceState}s the
- * runner passes in, so an access costs no lookup beyond the runner's own. Not thread-safe.
+ * runner passes in, so an access costs no lookup beyond the runner's own. Each cell is one value
+ * cell of encoded bytes in the backend, named by its cell id. Not thread-safe.
  */
 public final class BundleStateCache {
   private final StateBackend backend;
   private final List<String> cellIds = new ArrayList<>();
+  private final List<StateTag.Value<byte[]>> tags = new ArrayList<>();
   private final List<CellCodec<?>> codecs = new ArrayList<>();
   /** The namespaces whose cells belong to the current bundle, in first-access order. */
   private ArrayList<NamespaceState> touched = new ArrayList<>();
@@ -32,6 +35,7 @@ public final class BundleStateCache {
       throw new IllegalArgumentException("State cell '" + cellId + "' is registered twice");
     }
     cellIds.add(cellId);
+    tags.add(new StateTag.Value<>(cellId, ByteArrayCoder.of()));
     codecs.add(codec);
     return cellIds.size() - 1;
   }
@@ -48,7 +52,8 @@ public final class BundleStateCache {
     Object value = at.cells[index];
     if (value == null) {
       CellCodec<R> codec = (CellCodec<R>) codecs.get(index);
-      byte[] bytes = backend.read(at.namespace(), cellIds.get(index));
+      backend.setCurrentKey(at.stateKey());
+      byte[] bytes = backend.readValue(at.namespace(), tags.get(index));
       value = bytes == null ? codec.empty() : codec.decode(bytes);
       at.cells[index] = value;
     }
@@ -110,6 +115,7 @@ public final class BundleStateCache {
     CellCodec<R> codec = (CellCodec<R>) codecs.get(index);
     R value = (R) at.cells[index];
     byte[] bytes = codec.isEmpty(value) ? null : codec.encode(value);
-    backend.write(at.namespace(), cellIds.get(index), bytes);
+    backend.setCurrentKey(at.stateKey());
+    backend.writeValue(at.namespace(), tags.get(index), bytes);
   }
 }

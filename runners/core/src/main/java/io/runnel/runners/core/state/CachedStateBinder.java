@@ -71,6 +71,6 @@ public final class CachedStateBinder implements StateBinder {
   }
 
   static <T> Coder.StructuralByteArray bytesOf(Coder<T> coder, T value) {
-    return new Coder.StructuralByteArray(StateNamespace.encode(coder, value));
+    return new Coder.StructuralByteArray(CellCodec.encodeWith(coder, value));
   }
 }

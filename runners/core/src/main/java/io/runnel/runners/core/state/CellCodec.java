@@ -30,6 +30,23 @@ interface CellCodec<R> {
 
   R decode(byte[] bytes);
 
+  static <T> byte[] encodeWith(Coder<T> coder, T value) {
+    try {
+      return io.runnel.sdk.coders.CoderUtils.encodeToByteArray(coder, value);
+    } catch (io.runnel.sdk.coders.CoderException e) {
+      throw new IllegalArgumentException("Cannot encode '" + value + "' with " + coder + ": " + e,
+          e);
+    }
+  }
+
+  static <T> T decodeWith(Coder<T> coder, byte[] bytes) {
+    try {
+      return io.runnel.sdk.coders.CoderUtils.decodeFromByteArray(coder, bytes);
+    } catch (io.runnel.sdk.coders.CoderException e) {
+      throw new IllegalStateException("Cannot decode state with " + coder + ": " + e, e);
+    }
+  }
+
   /** A single value, or none: for value and combining state. */
   final class Box<T> {
     T value;
@@ -60,13 +77,13 @@ interface CellCodec<R> {
 
       @Override
       public byte[] encode(Box<T> box) {
-        return StateNamespace.encode(coder, box.value);
+        return CellCodec.encodeWith(coder, box.value);
       }
 
       @Override
       public Box<T> decode(byte[] bytes) {
         Box<T> box = new Box<>();
-        box.set(StateNamespace.decode(coder, bytes));
+        box.set(CellCodec.decodeWith(coder, bytes));
         return box;
       }
     };
@@ -87,12 +104,12 @@ interface CellCodec<R> {
 
       @Override
       public byte[] encode(List<T> list) {
-        return StateNamespace.encode(coder, list);
+        return CellCodec.encodeWith(coder, list);
       }
 
       @Override
       public List<T> decode(byte[] bytes) {
-        return new ArrayList<>(StateNamespace.decode(coder, bytes));
+        return new ArrayList<>(CellCodec.decodeWith(coder, bytes));
       }
     };
   }
@@ -114,13 +131,13 @@ interface CellCodec<R> {
 
       @Override
       public byte[] encode(LinkedHashMap<StructuralByteArray, T> map) {
-        return StateNamespace.encode(coder, new ArrayList<>(map.values()));
+        return CellCodec.encodeWith(coder, new ArrayList<>(map.values()));
       }
 
       @Override
       public LinkedHashMap<StructuralByteArray, T> decode(byte[] bytes) {
         LinkedHashMap<StructuralByteArray, T> map = new LinkedHashMap<>();
-        for (T value : StateNamespace.decode(coder, bytes)) {
+        for (T value : CellCodec.decodeWith(coder, bytes)) {
           map.put(keyOf.apply(value), value);
         }
         return map;
@@ -148,13 +165,13 @@ interface CellCodec<R> {
         for (TimestampedValue<T> value : list) {
           pairs.add(KV.of(value.getTimestamp(), value.getValue()));
         }
-        return StateNamespace.encode(coder, pairs);
+        return CellCodec.encodeWith(coder, pairs);
       }
 
       @Override
       public List<TimestampedValue<T>> decode(byte[] bytes) {
         List<TimestampedValue<T>> list = new ArrayList<>();
-        for (KV<Instant, T> pair : StateNamespace.decode(coder, bytes)) {
+        for (KV<Instant, T> pair : CellCodec.decodeWith(coder, bytes)) {
           list.add(TimestampedValue.of(pair.getValue(), pair.getKey()));
         }
         return list;

@@ -1,6 +1,8 @@
 package io.runnel.runners.core.state;
 
-import io.runnel.sdk.coders.Coder;
+import io.runnel.sdk.coders.CoderException;
+import io.runnel.sdk.coders.CoderUtils;
+import io.runnel.sdk.coders.InstantCoder;
 import io.runnel.sdk.state.TimeDomain;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,6 +28,10 @@ import java.util.function.Consumer;
  * deleting a timer is one hash lookup and a sift in each heap, or, for a large batch of changes
  * between two looks at the heads, one linear rebuild of the heap; the next due timer and the
  * hold are at the heads. Not thread-safe.
+ *
+ * <p>Snapshot format (version 2): version byte, maximum parallelism, the range, then per timer
+ * in firing order its key bytes, namespace, family, id, domain, and fire and output times
+ * encoded with {@link InstantCoder} (full precision).
  */
 public final class InMemoryTimerService implements TimerService {
   /** One pending timer and its places in the heaps. */
@@ -168,16 +174,30 @@ public final class InMemoryTimerService implements TimerService {
     }
   }
 
-  private static final Comparator<Entry> FIRE_ORDER = Comparator
-      .comparing((Entry e) -> e.timer.fireTime()).thenComparingLong(e -> e.sequence);
+  private static final int FORMAT_VERSION = 2;
 
-  private static final int FORMAT_VERSION = 1;
+  /** A key and one of its namespaces. */
+  private record KeyNamespace(StateKey key, StateNamespace namespace) {}
 
+  private final int maxParallelism;
+  private final KeyGroupRange range;
   private final Map<TimerData.Address, Entry> byAddress = new HashMap<>();
-  private final Map<StateNamespace, List<Entry>> byNamespace = new HashMap<>();
+  private final Map<KeyNamespace, List<Entry>> byNamespace = new HashMap<>();
   private final Map<TimeDomain, EntryHeap> byTime = new EnumMap<>(TimeDomain.class);
   private final EntryHeap holds = new EntryHeap(true);
   private long nextSequence;
+
+  /** A timer service for every key group of a job with the default maximum parallelism. */
+  public InMemoryTimerService() {
+    this(KeyGroups.DEFAULT_MAX_PARALLELISM, KeyGroupRange.all(KeyGroups.DEFAULT_MAX_PARALLELISM));
+  }
+
+  /** A timer service for the key groups of {@code range} in a job of {@code maxParallelism}. */
+  public InMemoryTimerService(int maxParallelism, KeyGroupRange range) {
+    KeyGroups.checkMaxParallelism(maxParallelism);
+    this.maxParallelism = maxParallelism;
+    this.range = range;
+  }
 
   /** Setting a timer exactly as it is pending keeps it, with its place among ties. */
   @Override
@@ -192,16 +212,21 @@ public final class InMemoryTimerService implements TimerService {
   @Override
   public Object set(TimerData timer, Object handle) {
     Entry entry = handle instanceof Entry known && known.owner == this && known.pending
-        && known.address.namespace() == timer.namespace()
+        && known.address.namespace() == timer.namespace() && known.address.key() == timer.key()
         && known.address.timerId().equals(timer.timerId())
         && known.address.familyId().equals(timer.familyId()) ? known : null;
     if (entry == null) {
       TimerData.Address address = timer.address();
       entry = byAddress.get(address);
       if (entry == null) {
+        if (!range.contains(timer.key().keyGroup())) {
+          throw new IllegalArgumentException("Key group " + timer.key().keyGroup() + " of timer "
+              + timer + " is not in this timer service's " + range);
+        }
         entry = new Entry(this, address);
         byAddress.put(address, entry);
-        byNamespace.computeIfAbsent(timer.namespace(), n -> new ArrayList<>(2)).add(entry);
+        byNamespace.computeIfAbsent(new KeyNamespace(timer.key(), timer.namespace()),
+            n -> new ArrayList<>(2)).add(entry);
         update(entry, timer);
         return entry;
       }
@@ -233,10 +258,11 @@ public final class InMemoryTimerService implements TimerService {
       return;
     }
     entry.pending = false;
-    List<Entry> ofNamespace = byNamespace.get(address.namespace());
+    KeyNamespace keyNamespace = new KeyNamespace(address.key(), address.namespace());
+    List<Entry> ofNamespace = byNamespace.get(keyNamespace);
     ofNamespace.remove(entry);
     if (ofNamespace.isEmpty()) {
-      byNamespace.remove(address.namespace());
+      byNamespace.remove(keyNamespace);
     }
     ordered(entry.timer.domain()).remove(entry);
     holds.remove(entry);
@@ -251,8 +277,14 @@ public final class InMemoryTimerService implements TimerService {
   }
 
   @Override
-  public void deleteAll(StateNamespace namespace) {
-    List<Entry> entries = byNamespace.get(namespace);
+  public TimerData get(TimerData.Address address) {
+    Entry entry = byAddress.get(address);
+    return entry == null ? null : entry.timer;
+  }
+
+  @Override
+  public void deleteAll(StateKey key, StateNamespace namespace) {
+    List<Entry> entries = byNamespace.get(new KeyNamespace(key, namespace));
     if (entries != null) {
       for (Entry entry : entries.toArray(new Entry[0])) {
         delete(entry.address);
@@ -293,29 +325,44 @@ public final class InMemoryTimerService implements TimerService {
     byAddress.values().forEach(entry -> action.accept(entry.timer));
   }
 
-  /**
-   * Every pending timer, encoded in one array for {@link #restore}: per timer its namespace's
-   * key and window bytes, family, id, domain, fire time and output time (milliseconds), in the
-   * order they fire.
-   */
-  public byte[] snapshot() {
+  @Override
+  public byte[] snapshot(KeyGroupRange snapshotRange) {
+    if (!range.contains(snapshotRange)) {
+      throw new IllegalArgumentException("Cannot snapshot " + snapshotRange + ": this timer"
+          + " service holds " + range);
+    }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeByte(FORMAT_VERSION);
-      out.writeInt(byAddress.size());
+      out.writeInt(maxParallelism);
+      out.writeInt(snapshotRange.start());
+      out.writeInt(snapshotRange.end());
+      List<Entry> inOrder = new ArrayList<>();
       for (EntryHeap heap : byTime.values()) {
-        List<Entry> inOrder = new ArrayList<>(heap.toList());
-        inOrder.sort(FIRE_ORDER);
-        for (Entry entry : inOrder) {
-          TimerData t = entry.timer;
-          writeBytes(out, t.namespace().key().getValue());
-          writeBytes(out, t.namespace().window().getValue());
-          out.writeUTF(t.familyId());
-          out.writeUTF(t.timerId());
-          out.writeUTF(t.domain().name());
-          out.writeLong(t.fireTime().toEpochMilli());
-          out.writeBoolean(t.outputTime() != null);
-          out.writeLong(t.outputTime() == null ? 0 : t.outputTime().toEpochMilli());
+        for (Entry entry : heap.toList()) {
+          if (snapshotRange.contains(entry.timer.key().keyGroup())) {
+            inOrder.add(entry);
+          }
+        }
+      }
+      // Fire order within a domain, and the setting order across domains, so that ties restore
+      // in the order they were set.
+      inOrder.sort(Comparator.comparingLong((Entry e) -> e.sequence));
+      out.writeInt(inOrder.size());
+      for (Entry entry : inOrder) {
+        TimerData t = entry.timer;
+        writeBytes(out, t.key().bytes());
+        out.writeBoolean(t.namespace().isKey());
+        if (!t.namespace().isKey()) {
+          writeBytes(out, t.namespace().windowBytes());
+        }
+        out.writeUTF(t.familyId());
+        out.writeUTF(t.timerId());
+        out.writeUTF(t.domain().name());
+        writeBytes(out, encodeInstant(t.fireTime()));
+        out.writeBoolean(t.outputTime() != null);
+        if (t.outputTime() != null) {
+          writeBytes(out, encodeInstant(t.outputTime()));
         }
       }
     } catch (IOException e) {
@@ -324,36 +371,60 @@ public final class InMemoryTimerService implements TimerService {
     return bytes.toByteArray();
   }
 
-  /** Replaces all pending timers with those of a {@link #snapshot()}. */
+  @Override
   public void restore(byte[] snapshot) {
     List<TimerData> restored = new ArrayList<>();
-    try (DataInputStream in =
-        new DataInputStream(new ByteArrayInputStream(snapshot))) {
+    KeyGroupRange snapshotRange;
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
       int version = in.readByte();
       if (version != FORMAT_VERSION) {
         throw new IllegalArgumentException("Unknown timer snapshot format version " + version
             + "; this service reads version " + FORMAT_VERSION);
       }
+      int snapshotParallelism = in.readInt();
+      if (snapshotParallelism != maxParallelism) {
+        throw new IllegalArgumentException("The timer snapshot was taken with maximum"
+            + " parallelism " + snapshotParallelism + ", this service has " + maxParallelism);
+      }
+      snapshotRange = new KeyGroupRange(in.readInt(), in.readInt());
+      if (!range.contains(snapshotRange)) {
+        throw new IllegalArgumentException("The timer snapshot holds " + snapshotRange
+            + ", outside this service's " + range);
+      }
       int count = in.readInt();
       for (int i = 0; i < count; i++) {
-        StateNamespace namespace = new StateNamespace(new Coder.StructuralByteArray(readBytes(in)),
-            new Coder.StructuralByteArray(readBytes(in)));
+        StateKey key = StateKey.ofEncoded(readBytes(in), maxParallelism);
+        StateNamespace namespace = in.readBoolean() ? StateNamespace.KEY
+            : StateNamespace.ofEncodedWindow(readBytes(in));
         String familyId = in.readUTF();
         String timerId = in.readUTF();
         TimeDomain domain = TimeDomain.valueOf(in.readUTF());
-        Instant fireTime = Instant.ofEpochMilli(in.readLong());
-        boolean holds = in.readBoolean();
-        long output = in.readLong();
-        restored.add(new TimerData(namespace, familyId, timerId, domain, fireTime,
-            holds ? Instant.ofEpochMilli(output) : null));
+        Instant fireTime = decodeInstant(readBytes(in));
+        Instant outputTime = in.readBoolean() ? decodeInstant(readBytes(in)) : null;
+        restored.add(new TimerData(key, namespace, familyId, timerId, domain, fireTime,
+            outputTime));
       }
     } catch (IOException e) {
       throw new IllegalArgumentException("Corrupt timer snapshot: " + e, e);
     }
     for (Entry entry : byAddress.values().toArray(new Entry[0])) {
-      delete(entry.address);
+      if (snapshotRange.contains(entry.address.key().keyGroup())) {
+        delete(entry.address);
+      }
     }
     restored.forEach(this::set);
+  }
+
+  private static byte[] encodeInstant(Instant instant) {
+    try {
+      return CoderUtils.encodeToByteArray(InstantCoder.of(), instant);
+    } catch (CoderException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Instant decodeInstant(byte[] bytes) throws IOException {
+    return CoderUtils.decodeFromByteArray(InstantCoder.of(), bytes);
   }
 
   private static void writeBytes(DataOutputStream out, byte[] value)

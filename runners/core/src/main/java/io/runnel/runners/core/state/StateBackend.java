@@ -1,39 +1,97 @@
 package io.runnel.runners.core.state;
 
-import java.util.function.Consumer;
+import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
- * Storage of the state of stateful {@code DoFn}s: cells of encoded bytes, addressed by a {@link
- * StateNamespace} (key and window) and a cell id (the {@code @StateId}). The backend sees only
- * bytes, so every implementation can be snapshotted and restored, and a runner hosted in another
- * engine can put the cells in that engine's state.
+ * Keyed state of one transform for the key groups of one {@link KeyGroupRange}: cells named by
+ * {@link StateTag}s, per key and {@link StateNamespace} (a window, or the key itself). As in
+ * Flink's keyed backends, the runner sets the current key and every access applies to it; cells
+ * offer partial operations, so appending to a bag, adding to a combining cell or putting one map
+ * entry never reads the whole cell. A backend keeps cells however it likes (decoded on the heap,
+ * or encoded) and encodes them with the tags' coders for {@link #snapshot}s, which are per
+ * key-group range, so a runner can shard, snapshot and rescale by range.
  *
- * <p>Decoded values are cached per bundle above the backend by {@link BundleStateCache}, which
- * writes changed cells back when the bundle ends. Implementations need not be thread-safe: one
- * thread owns a backend.
+ * <p>Values read are the backend's own: callers must not modify them (write instead).
+ * Implementations need not be thread-safe: one thread owns a backend at a time.
  */
 public interface StateBackend {
-  /** The encoded contents of a cell, or null when the cell is empty. Do not modify the array. */
-  byte[] read(StateNamespace namespace, String cellId);
+  /** The job's maximum parallelism: the number of key groups. */
+  int maxParallelism();
 
-  /** Replaces the contents of a cell; null empties the cell. The backend keeps the array. */
-  void write(StateNamespace namespace, String cellId, byte[] contents);
+  /** The key groups this backend holds; keys of other groups are rejected. */
+  KeyGroupRange keyGroupRange();
 
-  /** Empties every cell of {@code namespace}: the key's state in the window is gone. */
-  void clear(StateNamespace namespace);
+  /**
+   * Makes {@code key} the key that later accesses apply to.
+   *
+   * @throws IllegalArgumentException if the key's group is not in {@link #keyGroupRange()}
+   */
+  void setCurrentKey(StateKey key);
 
-  /** Calls {@code action} with every namespace holding at least one cell. */
-  void forEachNamespace(Consumer<StateNamespace> action);
+  /** The current key, or null before the first {@link #setCurrentKey}. */
+  StateKey currentKey();
 
-  /** How many namespaces (key and window pairs) hold at least one cell. */
+  /** The value of a value cell of the current key, or null when empty. */
+  <T> T readValue(StateNamespace namespace, StateTag.Value<T> tag);
+
+  /** Replaces a value cell's value; null empties the cell. */
+  <T> void writeValue(StateNamespace namespace, StateTag.Value<T> tag, T value);
+
+  /** Appends to a bag, without reading it. */
+  <T> void addToBag(StateNamespace namespace, StateTag.Bag<T> tag, T value);
+
+  /** The values of a bag in the order added (empty when the cell is); do not modify it. */
+  <T> Iterable<T> readBag(StateNamespace namespace, StateTag.Bag<T> tag);
+
+  /** Adds an input to a combining cell's accumulator, making one if the cell is empty. */
+  <InputT, AccumT> void addToCombining(StateNamespace namespace,
+      StateTag.Combining<InputT, AccumT, ?> tag, InputT input);
+
+  /** Merges {@code accumulator} into a combining cell (taking it as the cell's if empty). */
+  <AccumT> void mergeIntoCombining(StateNamespace namespace, StateTag.Combining<?, AccumT, ?> tag,
+      AccumT accumulator);
+
+  /** A combining cell's accumulator, or null when the cell is empty. */
+  <AccumT> AccumT readAccumulator(StateNamespace namespace, StateTag.Combining<?, AccumT, ?> tag);
+
+  /** One entry of a map cell, or null. */
+  <K, V> V readMapEntry(StateNamespace namespace, StateTag.Map<K, V> tag, K mapKey);
+
+  /** Puts one entry into a map cell; a null value removes the entry. */
+  <K, V> void putMapEntry(StateNamespace namespace, StateTag.Map<K, V> tag, K mapKey, V value);
+
+  /** The entries of a map cell, in insertion order; do not modify them. */
+  <K, V> Iterable<Map.Entry<K, V>> readMap(StateNamespace namespace, StateTag.Map<K, V> tag);
+
+  /** Whether a cell of the current key is empty. */
+  boolean isEmpty(StateNamespace namespace, StateTag<?> tag);
+
+  /** Empties one cell of the current key. */
+  void clear(StateNamespace namespace, StateTag<?> tag);
+
+  /** Empties every cell of the current key in {@code namespace}. */
+  void clearNamespace(StateNamespace namespace);
+
+  /** Calls {@code action} with every key and namespace holding at least one cell. */
+  void forEachNamespace(BiConsumer<StateKey, StateNamespace> action);
+
+  /** How many (key, namespace) pairs hold at least one cell. */
   int liveNamespaces();
 
-  /** How many non-empty cells there are, over all namespaces. */
+  /** How many non-empty cells there are. */
   long liveCells();
 
-  /** Every cell, encoded in one array, for {@link #restore}. */
-  byte[] snapshot();
+  /**
+   * Every cell of the key groups of {@code range} (which must lie in {@link #keyGroupRange()}),
+   * encoded with the tags' coders, for {@link #restore}.
+   */
+  byte[] snapshot(KeyGroupRange range);
 
-  /** Replaces all contents with those of a {@link #snapshot()}. */
+  /**
+   * Adds the cells of a {@link #snapshot}, replacing whatever this backend held for the key
+   * groups the snapshot covers; those must lie in {@link #keyGroupRange()}. Cells are decoded
+   * when first accessed, with the tag they are accessed with.
+   */
   void restore(byte[] snapshot);
 }

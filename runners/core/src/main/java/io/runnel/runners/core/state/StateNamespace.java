@@ -1,40 +1,75 @@
 package io.runnel.runners.core.state;
 
 import io.runnel.sdk.coders.Coder;
-import io.runnel.sdk.coders.Coder.StructuralByteArray;
 import io.runnel.sdk.coders.CoderException;
 import io.runnel.sdk.coders.CoderUtils;
-import java.util.Objects;
+import java.util.Arrays;
 
 /**
- * Where a stateful {@code DoFn}'s state and timers live: one key in one window, both in encoded
- * form, so namespaces compare by encoding (as Beam compares keys) and can be written to a
- * snapshot as they are. Immutable; equal when both encodings are equal.
- *
- * <p>The hash mixes every byte (FNV-1a, then a finalizer): {@code Arrays.hashCode} of short
- * encodings such as small var-ints collides so often that hash tables of many keys degrade.
+ * Where, within one key, state and timers live: a window, in encoded form (windows compare by
+ * encoding, and a snapshot writes the bytes as they are), or {@link #KEY}, the key itself
+ * outside any window (for bookkeeping such as a key's active merging windows). Immutable.
  */
 public final class StateNamespace {
-  private final StructuralByteArray key;
-  private final StructuralByteArray window;
+  /** The key's own namespace, outside any window. */
+  public static final StateNamespace KEY = new StateNamespace(null, 0x4B4559);
+
+  private final byte[] window;
   private final int hash;
+  /** The decoded window, when this namespace was made from one; not part of its identity. */
+  private final transient Object decoded;
 
-  /**
-   * @param key the key, encoded with the input's (deterministic) key coder
-   * @param window the window, encoded with the window function's window coder
-   */
-  public StateNamespace(StructuralByteArray key, StructuralByteArray window) {
-    this.key = Objects.requireNonNull(key, "key");
-    this.window = Objects.requireNonNull(window, "window");
-    this.hash = mix(window.getValue(), mix(key.getValue(), 0x811C9DC5));
+  private StateNamespace(byte[] window, int hash) {
+    this.window = window;
+    this.hash = hash;
+    this.decoded = null;
   }
 
-  public StructuralByteArray key() {
-    return key;
+  private StateNamespace(byte[] window, Object decoded) {
+    this.window = window;
+    this.hash = KeyGroups.hash(window);
+    this.decoded = decoded;
   }
 
-  public StructuralByteArray window() {
+  /** The namespace of {@code window}, encoded with {@code coder}. */
+  public static <W> StateNamespace window(Coder<W> coder, W window) {
+    try {
+      return new StateNamespace(CoderUtils.encodeToByteArray(coder, window), window);
+    } catch (CoderException e) {
+      throw new IllegalArgumentException("Cannot encode window " + window + " with " + coder
+          + ": " + e, e);
+    }
+  }
+
+  /** The namespace of a window encoded as {@code bytes} (kept, not copied). */
+  public static StateNamespace ofEncodedWindow(byte[] bytes) {
+    return new StateNamespace(bytes, (Object) null);
+  }
+
+  /** Whether this is {@link #KEY}. */
+  public boolean isKey() {
+    return window == null;
+  }
+
+  /** The encoded window; null for {@link #KEY}. Do not modify the array. */
+  public byte[] windowBytes() {
     return window;
+  }
+
+  /** The window, decoded with {@code coder} (or as it was given). */
+  @SuppressWarnings("unchecked")
+  public <W> W decodeWindow(Coder<W> coder) {
+    if (window == null) {
+      throw new IllegalStateException("The key's own namespace has no window");
+    }
+    if (decoded != null) {
+      return (W) decoded;
+    }
+    try {
+      return CoderUtils.decodeFromByteArray(coder, window);
+    } catch (CoderException e) {
+      throw new IllegalStateException("Cannot decode a window with " + coder + ": " + e, e);
+    }
   }
 
   @Override
@@ -42,8 +77,8 @@ public final class StateNamespace {
     if (o == this) {
       return true;
     }
-    return o instanceof StateNamespace other && hash == other.hash && key.equals(other.key)
-        && window.equals(other.window);
+    return o instanceof StateNamespace other && hash == other.hash
+        && Arrays.equals(window, other.window);
   }
 
   @Override
@@ -53,51 +88,8 @@ public final class StateNamespace {
 
   @Override
   public String toString() {
-    return "StateNamespace{key=" + key + ", window=" + window + "}";
-  }
-
-  private static int mix(byte[] bytes, int seed) {
-    int h = seed;
-    for (byte b : bytes) {
-      h = (h ^ (b & 0xFF)) * 0x01000193;
-    }
-    h ^= bytes.length;
-    h ^= h >>> 16;
-    h *= 0x85EBCA6B;
-    h ^= h >>> 13;
-    h *= 0xC2B2AE35;
-    return h ^ (h >>> 16);
-  }
-
-  /** The namespace of {@code key} in {@code window}, encoded with the given coders. */
-  public static <K, W> StateNamespace of(Coder<K> keyCoder, K key, Coder<W> windowCoder, W window) {
-    return new StateNamespace(new StructuralByteArray(encode(keyCoder, key)),
-        new StructuralByteArray(encode(windowCoder, window)));
-  }
-
-  /** The key, decoded with {@code keyCoder}. */
-  public <K> K decodeKey(Coder<K> keyCoder) {
-    return decode(keyCoder, key.getValue());
-  }
-
-  /** The window, decoded with {@code windowCoder}. */
-  public <W> W decodeWindow(Coder<W> windowCoder) {
-    return decode(windowCoder, window.getValue());
-  }
-
-  static <T> byte[] encode(Coder<T> coder, T value) {
-    try {
-      return CoderUtils.encodeToByteArray(coder, value);
-    } catch (CoderException e) {
-      throw new IllegalArgumentException("Cannot encode '" + value + "' with " + coder + ": " + e, e);
-    }
-  }
-
-  static <T> T decode(Coder<T> coder, byte[] bytes) {
-    try {
-      return CoderUtils.decodeFromByteArray(coder, bytes);
-    } catch (CoderException e) {
-      throw new IllegalStateException("Cannot decode state with " + coder + ": " + e, e);
-    }
+    return window == null ? "StateNamespace{KEY}"
+        : "StateNamespace{" + (decoded != null ? decoded : "window bytes[" + window.length + "]")
+            + "}";
   }
 }

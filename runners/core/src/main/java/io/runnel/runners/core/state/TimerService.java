@@ -5,9 +5,13 @@ import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
- * The pending user timers of one stateful {@code DoFn} instance, for all its keys and windows.
- * A timer is due once its domain's clock is strictly after its fire time. Implementations
- * need not be thread-safe: one thread owns a timer service.
+ * The pending timers of one transform for the key groups of one {@link KeyGroupRange}, per key
+ * and namespace. A timer is due once its domain's clock is strictly after its fire time; due
+ * timers come in fire-time order, ties in the order they were set. Event-time timers with an
+ * output time hold the output watermark there until they fire ({@link #outputHold}), in an
+ * ordered structure, so a hold costs a logarithm to move. Snapshots are per key-group range and
+ * keep every time at full precision. Implementations need not be thread-safe: one thread owns a
+ * timer service at a time.
  */
 public interface TimerService {
   /** Sets a timer, replacing the pending timer with the same {@link TimerData#address()}. */
@@ -24,17 +28,35 @@ public interface TimerService {
     return null;
   }
 
+  /** The pending timer at {@code address}, or null. */
+  TimerData get(TimerData.Address address);
+
   /** Deletes the pending timer at {@code address}, if any. */
   void delete(TimerData.Address address);
 
-  /** Deletes every pending timer of {@code namespace}. */
-  void deleteAll(StateNamespace namespace);
+  /** Deletes every pending timer of {@code key} in {@code namespace}. */
+  void deleteAll(StateKey key, StateNamespace namespace);
 
   /**
    * Removes and returns the earliest timer of {@code domain} due at {@code now} (fire time
    * strictly before it), ties in the order they were set; null if none is due.
    */
   TimerData removeNextDue(TimeDomain domain, Instant now);
+
+  /**
+   * Fires the timers of {@code domain} due at {@code now}, one at a time in order, by calling
+   * {@code callback} with each after removing it; a timer the callback sets that is due fires in
+   * the same call. Returns how many fired.
+   */
+  default int fireDue(TimeDomain domain, Instant now, Consumer<TimerData> callback) {
+    int fired = 0;
+    for (TimerData due = removeNextDue(domain, now); due != null;
+        due = removeNextDue(domain, now)) {
+      callback.accept(due);
+      fired++;
+    }
+    return fired;
+  }
 
   /** The earliest fire time of a pending timer of {@code domain}, or null. */
   Instant nextFireTime(TimeDomain domain);
@@ -50,4 +72,13 @@ public interface TimerService {
 
   /** Calls {@code action} with every pending timer, in no particular order. */
   void forEach(Consumer<TimerData> action);
+
+  /** Every pending timer of the key groups of {@code range}, encoded for {@link #restore}. */
+  byte[] snapshot(KeyGroupRange range);
+
+  /**
+   * Adds the timers of a {@link #snapshot}, replacing the pending timers of the key groups it
+   * covers; ties keep the order they had.
+   */
+  void restore(byte[] snapshot);
 }

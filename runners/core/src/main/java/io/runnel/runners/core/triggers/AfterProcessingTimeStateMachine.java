@@ -1,5 +1,6 @@
 package io.runnel.runners.core.triggers;
 
+import io.runnel.sdk.state.TimeDomain;
 import io.runnel.windowing.AfterProcessingTime;
 import java.time.Instant;
 import java.util.List;

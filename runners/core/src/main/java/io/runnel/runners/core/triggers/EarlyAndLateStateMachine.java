@@ -1,5 +1,6 @@
 package io.runnel.runners.core.triggers;
 
+import io.runnel.sdk.state.TimeDomain;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -18,6 +18,19 @@ public final class TriggerWindowState {
     this(new BitSet(nodes), new long[nodes], new Instant[nodes]);
   }
 
+  /** The number of nodes of the trigger tree this state is for. */
+  int nodes() {
+    return counts.length;
+  }
+
+  BitSet finishedBits() {
+    return finished;
+  }
+
+  static TriggerWindowState of(BitSet finished, long[] counts, Instant[] deadlines) {
+    return new TriggerWindowState(finished, counts, deadlines);
+  }
+
   private TriggerWindowState(BitSet finished, long[] counts, Instant[] deadlines) {
     this.finished = finished;
     this.counts = counts;

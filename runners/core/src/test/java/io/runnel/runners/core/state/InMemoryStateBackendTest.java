@@ -1,78 +1,203 @@
 package io.runnel.runners.core.state;
 
+import static io.runnel.runners.core.state.StateFixtures.ALL;
+import static io.runnel.runners.core.state.StateFixtures.MAX_PARALLELISM;
+import static io.runnel.runners.core.state.StateFixtures.OTHER_WINDOW;
+import static io.runnel.runners.core.state.StateFixtures.WINDOW;
+import static io.runnel.runners.core.state.StateFixtures.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.runnel.sdk.coders.StringUtf8Coder;
 import io.runnel.sdk.coders.VarIntCoder;
+import io.runnel.sdk.coders.VarLongCoder;
 import io.runnel.sdk.state.BagState;
 import io.runnel.sdk.state.MapState;
 import io.runnel.sdk.state.StateSpecs;
 import io.runnel.sdk.state.ValueState;
-import io.runnel.windowing.GlobalWindow;
-import io.runnel.windowing.IntervalWindow;
-import java.time.Instant;
+import io.runnel.sdk.transforms.Sum;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class InMemoryStateBackendTest {
-  private static final StateNamespace A = namespace("a");
-  private static final StateNamespace B = namespace("b");
+  private static final StateTag.Value<String> VALUE = new StateTag.Value<>("value",
+      StringUtf8Coder.of());
+  private static final StateTag.Bag<Integer> BAG = new StateTag.Bag<>("bag", VarIntCoder.of());
+  private static final StateTag.Combining<Long, ?, Long> SUM = combining();
+  private static final StateTag.Map<String, Integer> MAP = new StateTag.Map<>("map",
+      StringUtf8Coder.of(), VarIntCoder.of());
 
-  static StateNamespace namespace(String key) {
-    return StateNamespace.of(StringUtf8Coder.of(), key,
-        IntervalWindow.getCoder(), new IntervalWindow(Instant.EPOCH,
-            Instant.ofEpochSecond(60)));
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static StateTag.Combining<Long, ?, Long> combining() {
+    var fn = (io.runnel.sdk.transforms.Combine.CombineFn) Sum.ofLongs();
+    try {
+      return new StateTag.Combining<>("sum", fn,
+          fn.getAccumulatorCoder(io.runnel.sdk.coders.CoderRegistry.createDefault(),
+              VarLongCoder.of()));
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
   }
 
   @Test
-  void countsLiveCellsAndNamespacesAsCellsAreWrittenAndRemoved() {
+  void stateBelongsToTheCurrentKeyAndNamespace() {
     InMemoryStateBackend backend = new InMemoryStateBackend();
-    backend.write(A, "x", new byte[] {1});
-    backend.write(A, "y", new byte[] {2});
-    backend.write(B, "x", new byte[] {3});
-    backend.write(A, "x", new byte[] {4});
+    backend.setCurrentKey(key("a"));
+    backend.writeValue(WINDOW, VALUE, "a in w");
+    backend.writeValue(OTHER_WINDOW, VALUE, "a in other");
+    backend.setCurrentKey(key("b"));
+    backend.writeValue(WINDOW, VALUE, "b in w");
 
+    assertThat(backend.readValue(OTHER_WINDOW, VALUE)).isNull();
+    backend.setCurrentKey(key("a"));
+    assertThat(backend.readValue(WINDOW, VALUE)).isEqualTo("a in w");
+    assertThat(backend.readValue(OTHER_WINDOW, VALUE)).isEqualTo("a in other");
+    assertThat(backend.liveNamespaces()).isEqualTo(3);
     assertThat(backend.liveCells()).isEqualTo(3);
-    assertThat(backend.liveNamespaces()).isEqualTo(2);
-    assertThat(backend.read(A, "x")).containsExactly(4);
+  }
 
-    backend.write(B, "x", null);
-    backend.clear(A);
+  @Test
+  void partialOperationsAppendAddAndPutWithoutReadingTheWholeCell() {
+    InMemoryStateBackend backend = new InMemoryStateBackend();
+    backend.setCurrentKey(key("a"));
+    backend.addToBag(WINDOW, BAG, 1);
+    backend.addToBag(WINDOW, BAG, 2);
+    backend.addToCombining(WINDOW, SUM, 5L);
+    backend.addToCombining(WINDOW, SUM, 7L);
+    backend.putMapEntry(WINDOW, MAP, "x", 1);
+    backend.putMapEntry(WINDOW, MAP, "y", 2);
+    backend.putMapEntry(WINDOW, MAP, "x", 3);
+
+    assertThat(backend.readBag(WINDOW, BAG)).containsExactly(1, 2);
+    assertThat(readSum(backend, WINDOW)).isEqualTo(12L);
+    assertThat(backend.readMapEntry(WINDOW, MAP, "x")).isEqualTo(3);
+    assertThat(entries(backend.readMap(WINDOW, MAP))).containsExactly("x=3", "y=2");
+    backend.putMapEntry(WINDOW, MAP, "x", null);
+    assertThat(entries(backend.readMap(WINDOW, MAP))).containsExactly("y=2");
+  }
+
+  @Test
+  void countsLiveCellsAndNamespacesAsCellsAreClearedAndDropsEmptyKeys() {
+    InMemoryStateBackend backend = new InMemoryStateBackend();
+    backend.setCurrentKey(key("a"));
+    backend.writeValue(WINDOW, VALUE, "v");
+    backend.addToBag(WINDOW, BAG, 1);
+    backend.addToBag(OTHER_WINDOW, BAG, 2);
+
+    backend.clear(WINDOW, VALUE);
+    assertThat(backend.liveCells()).isEqualTo(2);
+    assertThat(backend.isEmpty(WINDOW, VALUE)).isTrue();
+    backend.clearNamespace(WINDOW);
+    backend.putMapEntry(OTHER_WINDOW, MAP, "x", null);
+    backend.clear(OTHER_WINDOW, BAG);
 
     assertThat(backend.liveCells()).isZero();
     assertThat(backend.liveNamespaces()).isZero();
-    assertThat(backend.read(A, "y")).isNull();
+    List<String> seen = new ArrayList<>();
+    backend.forEachNamespace((k, n) -> seen.add(k + " " + n));
+    assertThat(seen).isEmpty();
   }
 
   @Test
-  void snapshotRestoresEveryCellIntoAnotherBackend() {
+  void aSnapshotRestoresEveryKindOfCellIntoAnotherBackend() {
     InMemoryStateBackend backend = new InMemoryStateBackend();
-    backend.write(A, "x", new byte[] {1, 2});
-    backend.write(B, "y", new byte[0]);
+    backend.setCurrentKey(key("a"));
+    backend.writeValue(WINDOW, VALUE, "v");
+    backend.addToBag(WINDOW, BAG, 1);
+    backend.addToBag(WINDOW, BAG, 2);
+    backend.addToCombining(OTHER_WINDOW, SUM, 40L);
+    backend.putMapEntry(StateNamespace.KEY, MAP, "k", 9);
 
     InMemoryStateBackend restored = new InMemoryStateBackend();
-    restored.write(A, "stale", new byte[] {9});
-    restored.restore(backend.snapshot());
+    restored.restore(backend.snapshot(ALL));
+    restored.setCurrentKey(key("a"));
 
-    assertThat(restored.read(A, "x")).containsExactly(1, 2);
-    assertThat(restored.read(B, "y")).isEmpty();
-    assertThat(restored.read(A, "stale")).isNull();
-    assertThat(restored.liveCells()).isEqualTo(2);
-    assertThat(restored.liveNamespaces()).isEqualTo(2);
+    assertThat(restored.readValue(WINDOW, VALUE)).isEqualTo("v");
+    assertThat(restored.readBag(WINDOW, BAG)).containsExactly(1, 2);
+    restored.addToCombining(OTHER_WINDOW, SUM, 2L);
+    assertThat(readSum(restored, OTHER_WINDOW)).isEqualTo(42L);
+    assertThat(restored.readMapEntry(StateNamespace.KEY, MAP, "k")).isEqualTo(9);
+    assertThat(restored.liveCells()).isEqualTo(4);
+    assertThat(restored.liveNamespaces()).isEqualTo(3);
   }
 
   @Test
-  void restoreRejectsAnUnknownFormat() {
+  void aSnapshotOfARangeHoldsOnlyItsKeyGroupsAndRestoreReplacesOnlyThose() {
+    InMemoryStateBackend backend = new InMemoryStateBackend();
+    List<StateKey> keys = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      StateKey k = key("k" + i);
+      keys.add(k);
+      backend.setCurrentKey(k);
+      backend.writeValue(WINDOW, VALUE, "v" + i);
+    }
+    KeyGroupRange lower = new KeyGroupRange(0, MAX_PARALLELISM / 2 - 1);
+    KeyGroupRange upper = new KeyGroupRange(MAX_PARALLELISM / 2, MAX_PARALLELISM - 1);
+    InMemoryStateBackend restored = new InMemoryStateBackend(MAX_PARALLELISM, upper);
+    restored.restore(backend.snapshot(upper));
+
+    long inUpper = keys.stream().filter(k -> upper.contains(k.keyGroup())).count();
+    assertThat(inUpper).isBetween(1L, 199L);
+    assertThat(restored.liveCells()).isEqualTo(inUpper);
+    for (int i = 0; i < keys.size(); i++) {
+      if (upper.contains(keys.get(i).keyGroup())) {
+        restored.setCurrentKey(keys.get(i));
+        assertThat(restored.readValue(WINDOW, VALUE)).isEqualTo("v" + i);
+      }
+    }
+    assertThatThrownBy(() -> restored.restore(backend.snapshot(lower)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("outside this backend's KeyGroupRange[64, 127]");
+
+    backend.restore(new InMemoryStateBackend().snapshot(upper));
+    assertThat(backend.liveCells()).isEqualTo(200 - inUpper);
+  }
+
+  @Test
+  void aKeyOfAnotherKeyGroupRangeIsRejected() {
+    StateKey k = key("a");
+    KeyGroupRange other = k.keyGroup() == 0 ? new KeyGroupRange(1, MAX_PARALLELISM - 1)
+        : new KeyGroupRange(0, k.keyGroup() - 1);
+    InMemoryStateBackend backend = new InMemoryStateBackend(MAX_PARALLELISM, other);
+
+    assertThatThrownBy(() -> backend.setCurrentKey(k))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Key group " + k.keyGroup());
+  }
+
+  @Test
+  void restoreRejectsAnUnknownFormatAndAnotherMaximumParallelism() {
     assertThatThrownBy(() -> new InMemoryStateBackend().restore(new byte[] {42}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("version 42");
+    byte[] small = new InMemoryStateBackend(4, KeyGroupRange.all(4)).snapshot(KeyGroupRange.all(4));
+    assertThatThrownBy(() -> new InMemoryStateBackend().restore(small))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maximum parallelism 4");
+  }
+
+  @Test
+  void aRestoredCellReadAsAnotherKindFailsNamingIt() {
+    InMemoryStateBackend backend = new InMemoryStateBackend();
+    backend.setCurrentKey(key("a"));
+    backend.writeValue(WINDOW, VALUE, "v");
+    InMemoryStateBackend restored = new InMemoryStateBackend();
+    restored.restore(backend.snapshot(ALL));
+    restored.setCurrentKey(key("a"));
+
+    assertThatThrownBy(() -> restored.readBag(WINDOW, new StateTag.Bag<>("value",
+        VarIntCoder.of())))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("'value'");
   }
 
   @Test
   void stateWrittenThroughTheCacheSurvivesASnapshotAndRestore() {
     InMemoryStateBackend backend = new InMemoryStateBackend();
     BundleStateCache cache = new BundleStateCache(backend);
-    NamespaceState a = new NamespaceState(A);
+    NamespaceState a = new NamespaceState(key("a"), WINDOW);
     CachedStateBinder binder = new CachedStateBinder(cache, () -> a);
     BagState<Integer> bag = StateSpecs.bag(VarIntCoder.of()).bind("bag", binder);
     ValueState<String> value = StateSpecs.value(StringUtf8Coder.of()).bind("value", binder);
@@ -89,9 +214,9 @@ class InMemoryStateBackendTest {
     assertThat(backend.liveCells()).isEqualTo(3);
 
     InMemoryStateBackend restored = new InMemoryStateBackend();
-    restored.restore(backend.snapshot());
+    restored.restore(backend.snapshot(ALL));
     CachedStateBinder restoredBinder = new CachedStateBinder(new BundleStateCache(restored),
-        () -> new NamespaceState(A));
+        () -> new NamespaceState(key("a"), WINDOW));
     assertThat(StateSpecs.bag(VarIntCoder.of()).bind("bag", restoredBinder).read())
         .containsExactly(1, 2);
     assertThat(StateSpecs.value(StringUtf8Coder.of()).bind("value", restoredBinder).read())
@@ -104,7 +229,7 @@ class InMemoryStateBackendTest {
   void clearedStateRemovesItsCellOnFlush() {
     InMemoryStateBackend backend = new InMemoryStateBackend();
     BundleStateCache cache = new BundleStateCache(backend);
-    NamespaceState b = new NamespaceState(B);
+    NamespaceState b = new NamespaceState(key("b"), WINDOW);
     ValueState<String> value = StateSpecs.value(StringUtf8Coder.of())
         .bind("value", new CachedStateBinder(cache, () -> b));
     value.write("v");
@@ -117,11 +242,21 @@ class InMemoryStateBackendTest {
   }
 
   @Test
-  void namespacesOfTheSameKeyInDifferentWindowsDiffer() {
-    StateNamespace global = StateNamespace.of(StringUtf8Coder.of(), "a",
-        GlobalWindow.Coder.INSTANCE, GlobalWindow.INSTANCE);
+  void keysAndWindowsCompareByEncoding() {
+    assertThat(key("a")).isEqualTo(key("a")).isNotEqualTo(key("b"));
+    assertThat(WINDOW).isNotEqualTo(OTHER_WINDOW).isNotEqualTo(StateNamespace.KEY);
+    assertThat(StateNamespace.ofEncodedWindow(WINDOW.windowBytes())).isEqualTo(WINDOW);
+  }
 
-    assertThat(global).isNotEqualTo(A);
-    assertThat(namespace("a")).isEqualTo(A);
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Long readSum(StateBackend backend, StateNamespace namespace) {
+    StateTag.Combining tag = SUM;
+    return (Long) tag.fn().extractOutput(backend.readAccumulator(namespace, tag));
+  }
+
+  private static List<String> entries(Iterable<Map.Entry<String, Integer>> entries) {
+    List<String> out = new ArrayList<>();
+    entries.forEach(e -> out.add(e.getKey() + "=" + e.getValue()));
+    return out;
   }
 }

@@ -66,21 +66,23 @@ class InMemoryTimerServiceModelTest {
     }
   }
 
-  private static final List<StateNamespace> NAMESPACES = new ArrayList<>();
+  private static final List<StateKey> KEYS = new ArrayList<>();
 
   static {
     for (int i = 0; i < 300; i++) {
-      NAMESPACES.add(InMemoryStateBackendTest.namespace("k" + i));
+      KEYS.add(StateFixtures.key("k" + i));
     }
   }
 
   private static TimerData randomTimer(Random random) {
-    StateNamespace namespace = NAMESPACES.get(random.nextInt(NAMESPACES.size()));
+    StateKey key = KEYS.get(random.nextInt(KEYS.size()));
+    StateNamespace namespace = random.nextBoolean() ? StateFixtures.WINDOW
+        : StateFixtures.OTHER_WINDOW;
+    Instant fire = Instant.ofEpochSecond(random.nextInt(50), random.nextInt(3) * 250_000L);
     String id = random.nextBoolean() ? "a" : "b";
     TimeDomain domain = id.equals("a") ? TimeDomain.EVENT_TIME : TimeDomain.PROCESSING_TIME;
-    Instant fire = Instant.ofEpochSecond(random.nextInt(50));
     Instant output = random.nextInt(4) == 0 ? null : Instant.ofEpochSecond(random.nextInt(50));
-    return new TimerData(namespace, random.nextInt(5) == 0 ? "family" : "", id, domain, fire,
+    return new TimerData(key, namespace, random.nextInt(5) == 0 ? "family" : "", id, domain, fire,
         output);
   }
 
@@ -111,9 +113,10 @@ class InMemoryTimerServiceModelTest {
         }
       }
       if (random.nextInt(40) == 0) {
-        StateNamespace namespace = NAMESPACES.get(random.nextInt(NAMESPACES.size()));
-        service.deleteAll(namespace);
-        model.pending.keySet().removeIf(address -> address.namespace().equals(namespace));
+        StateKey key = KEYS.get(random.nextInt(KEYS.size()));
+        service.deleteAll(key, StateFixtures.WINDOW);
+        model.pending.keySet().removeIf(address -> address.key().equals(key)
+            && address.namespace().equals(StateFixtures.WINDOW));
       }
       for (TimeDomain domain : TimeDomain.values()) {
         assertThat(service.nextFireTime(domain)).as("next %s at step %d", domain, step)
@@ -143,7 +146,7 @@ class InMemoryTimerServiceModelTest {
       service.set(randomTimer(random));
     }
     InMemoryTimerService restored = new InMemoryTimerService();
-    restored.restore(service.snapshot());
+    restored.restore(service.snapshot(StateFixtures.ALL));
 
     assertThat(restored.size()).isEqualTo(service.size());
     assertThat(restored.outputHold()).isEqualTo(service.outputHold());

@@ -7,15 +7,16 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class InMemoryTimerServiceTest {
-  private static final StateNamespace A = InMemoryStateBackendTest.namespace("a");
-  private static final StateNamespace B = InMemoryStateBackendTest.namespace("b");
+  private static final StateKey A = StateFixtures.key("a");
+  private static final StateKey B = StateFixtures.key("b");
+  private static final StateNamespace W = StateFixtures.WINDOW;
 
   private static Instant at(long seconds) {
     return Instant.ofEpochSecond(seconds);
   }
 
-  private static TimerData event(StateNamespace ns, String id, long fire, Long output) {
-    return new TimerData(ns, "", id, TimeDomain.EVENT_TIME, at(fire),
+  private static TimerData event(StateKey key, String id, long fire, Long output) {
+    return new TimerData(key, W, "", id, TimeDomain.EVENT_TIME, at(fire),
         output == null ? null : at(output));
   }
 
@@ -58,7 +59,7 @@ class InMemoryTimerServiceTest {
   @Test
   void onlyEventTimeTimersHoldTheWatermark() {
     InMemoryTimerService timers = new InMemoryTimerService();
-    timers.set(new TimerData(A, "", "p", TimeDomain.PROCESSING_TIME, at(10), at(1)));
+    timers.set(new TimerData(A, W, "", "p", TimeDomain.PROCESSING_TIME, at(10), at(1)));
 
     assertThat(timers.outputHold()).isNull();
     timers.set(event(A, "e", 30, 20L));
@@ -73,10 +74,10 @@ class InMemoryTimerServiceTest {
     timers.set(event(B, "x", 50, 5L));
 
     assertThat(timers.outputHold()).isEqualTo(at(3));
-    timers.deleteAll(A);
+    timers.deleteAll(A, W);
     assertThat(timers.size()).isEqualTo(1);
     assertThat(timers.outputHold()).isEqualTo(at(5));
-    timers.delete(new TimerData.Address(B, "", "x"));
+    timers.delete(new TimerData.Address(B, W, "", "x"));
     assertThat(timers.size()).isZero();
     assertThat(timers.outputHold()).isNull();
   }

@@ -37,7 +37,7 @@ final class TriggeredGroupSink extends RootSink<List<WindowedValue<?>>> {
   private final MetricKey droppedKey;
   private long reportedDropped;
 
-  TriggeredGroupSink(String name, PCollection<?> input, PaneContents.Factory<Object, Object> contents,
+  TriggeredGroupSink(String name, PCollection<?> input, PaneContents<Object, Object> contents,
       FlattenSink lateSink, MetricsAggregator metrics) {
     this.name = name;
     this.lateSink = lateSink;
@@ -122,17 +122,26 @@ final class TriggeredGroupSink extends RootSink<List<WindowedValue<?>>> {
     }
   }
 
-  static PaneContents.Factory<Object, Object> contentsFor(Step root) {
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static PaneContents<Object, Object> contentsFor(Step root) {
     if (root instanceof Step.CombineStep combine) {
-      @SuppressWarnings("unchecked")
       io.runnel.sdk.transforms.Combine.CombineFn<Object, Object, Object> fn =
           (io.runnel.sdk.transforms.Combine.CombineFn<Object, Object, Object>)
               io.runnel.sdk.internal.JavaSerialization.clone(combine.transform().getFn(),
                   "CombineFn of " + combine.name());
-      return PaneContents.Factory.combining(fn);
+      KvCoder<Object, Object> input = (KvCoder<Object, Object>) combine.input().getCoder();
+      io.runnel.sdk.coders.Coder<Object> accumulatorCoder;
+      try {
+        accumulatorCoder = fn.getAccumulatorCoder(combine.input().getPipeline().getCoderRegistry(),
+            input.getValueCoder());
+      } catch (Exception e) {
+        // Only snapshots need it; without one the state cannot be snapshot.
+        accumulatorCoder = null;
+      }
+      return PaneContents.combining(fn, accumulatorCoder);
     }
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    PaneContents.Factory<Object, Object> buffering = (PaneContents.Factory) PaneContents.Factory.buffering();
-    return buffering;
+    Step.GroupByKeyStep gbk = (Step.GroupByKeyStep) root;
+    KvCoder<Object, Object> input = (KvCoder<Object, Object>) gbk.input().getCoder();
+    return (PaneContents) PaneContents.buffering(input.getValueCoder());
   }
 }

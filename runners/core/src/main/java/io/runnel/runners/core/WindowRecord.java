@@ -1,0 +1,123 @@
+package io.runnel.runners.core;
+
+import io.runnel.runners.core.triggers.TriggerWindowState;
+import io.runnel.runners.core.triggers.TriggerWindowStateCoder;
+import io.runnel.sdk.coders.CoderException;
+import io.runnel.sdk.coders.CustomCoder;
+import io.runnel.sdk.coders.InstantCoder;
+import io.runnel.sdk.coders.VarLongCoder;
+import io.runnel.sdk.state.TimeDomain;
+import io.runnel.windowing.PaneInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a {@link WindowedGrouping} keeps for one key and window besides the pane contents, as one
+ * state cell: the elements since the last pane, the watermark holds, the last pane emitted, the
+ * trigger's state, and the trigger timers it has set (so setting one again costs nothing). A
+ * window whose trigger finished keeps its record (with only its finished bits) until garbage
+ * collection, so late elements for it are dropped. Mutable; read, changed and written back by
+ * the grouping's thread.
+ */
+final class WindowRecord {
+  /** Elements added since the last pane fired: Beam's "non-empty pane" test. */
+  long pendingElements;
+  /** The hold of the buffered elements, combined by the timestamp combiner; null if none. */
+  Instant elementHold;
+  /** The hold at garbage-collection time placed for late elements or merges; null if none. */
+  Instant extraHold;
+  /** The last pane emitted for the window, or null before the first. */
+  PaneInfo lastPane;
+  TriggerWindowState trigger;
+  /** The trigger timers pending for the window, as (domain, time) pairs. */
+  final List<TriggerTimer> triggerTimers = new ArrayList<>(2);
+
+  /** A pending timer a trigger asked for. */
+  record TriggerTimer(TimeDomain domain, Instant time) {
+    /** The timer's id within the grouping's trigger-timer family. */
+    String id() {
+      return (domain == TimeDomain.EVENT_TIME ? "e" : "p") + time.getEpochSecond() + "."
+          + time.getNano();
+    }
+  }
+
+  WindowRecord(TriggerWindowState trigger) {
+    this.trigger = trigger;
+  }
+
+  /** The earlier of the two holds, or null. */
+  Instant hold() {
+    if (elementHold == null) {
+      return extraHold;
+    }
+    return extraHold == null || elementHold.isBefore(extraHold) ? elementHold : extraHold;
+  }
+
+  /** Encodes a record with full-precision times. Deterministic. */
+  static final class Coder extends CustomCoder<WindowRecord> {
+    private static final long serialVersionUID = 1L;
+    static final Coder INSTANCE = new Coder();
+
+    @Override
+    public void encode(WindowRecord record, OutputStream out) throws IOException {
+      VarLongCoder.of().encode(record.pendingElements, out);
+      writeInstant(record.elementHold, out);
+      writeInstant(record.extraHold, out);
+      out.write(record.lastPane == null ? 0 : 1);
+      if (record.lastPane != null) {
+        PaneInfo.PaneInfoCoder.of().encode(record.lastPane, out);
+      }
+      TriggerWindowStateCoder.of().encode(record.trigger, out);
+      VarLongCoder.of().encode((long) record.triggerTimers.size(), out);
+      for (TriggerTimer timer : record.triggerTimers) {
+        out.write(timer.domain().ordinal());
+        InstantCoder.of().encode(timer.time(), out);
+      }
+    }
+
+    @Override
+    public WindowRecord decode(InputStream in) throws IOException {
+      long pending = VarLongCoder.of().decode(in);
+      Instant elementHold = readInstant(in);
+      Instant extraHold = readInstant(in);
+      PaneInfo lastPane = readByte(in) == 0 ? null : PaneInfo.PaneInfoCoder.of().decode(in);
+      WindowRecord record = new WindowRecord(TriggerWindowStateCoder.of().decode(in));
+      record.pendingElements = pending;
+      record.elementHold = elementHold;
+      record.extraHold = extraHold;
+      record.lastPane = lastPane;
+      long timers = VarLongCoder.of().decode(in);
+      for (long i = 0; i < timers; i++) {
+        TimeDomain domain = TimeDomain.values()[readByte(in)];
+        record.triggerTimers.add(new TriggerTimer(domain, InstantCoder.of().decode(in)));
+      }
+      return record;
+    }
+
+    @Override
+    public void verifyDeterministic() {}
+
+    private static void writeInstant(Instant instant, OutputStream out) throws IOException {
+      out.write(instant == null ? 0 : 1);
+      if (instant != null) {
+        InstantCoder.of().encode(instant, out);
+      }
+    }
+
+    private static Instant readInstant(InputStream in) throws IOException {
+      return readByte(in) == 0 ? null : InstantCoder.of().decode(in);
+    }
+
+    private static int readByte(InputStream in) throws IOException {
+      int b = in.read();
+      if (b < 0) {
+        throw new CoderException("stream ended inside a window record");
+      }
+      return b;
+    }
+  }
+}
