@@ -1,6 +1,8 @@
 package io.runnel.runners.direct.internal;
 
 import io.runnel.runners.core.WindowedValue;
+import io.runnel.runners.core.execution.BundleTicket;
+import io.runnel.runners.core.execution.ChainInstance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;

@@ -1,4 +1,4 @@
-package io.runnel.runners.direct.internal;
+package io.runnel.runners.core.execution;
 
 import java.time.Instant;
 

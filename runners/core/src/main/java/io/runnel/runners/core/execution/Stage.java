@@ -1,4 +1,4 @@
-package io.runnel.runners.direct.internal;
+package io.runnel.runners.core.execution;
 
 import io.runnel.sdk.values.PCollection;
 import java.time.Instant;
@@ -10,7 +10,7 @@ import java.util.List;
  * produces. Roots: the impulse, a scripted stream, a grouping, a flatten, a ParDo that reads
  * side inputs. Coordinator thread only.
  */
-final class Stage {
+public final class Stage {
   private final Step root;
   private final int index;
   private final List<Stage> inputs = new ArrayList<>();
@@ -20,6 +20,11 @@ final class Stage {
   Stage(Step root, int index) {
     this.root = root;
     this.index = index;
+  }
+
+  /** The transform's full name of the stage's root. */
+  public String name() {
+    return root.name();
   }
 
   Step root() {

@@ -1,4 +1,4 @@
-package io.runnel.runners.direct.internal;
+package io.runnel.runners.core.execution;
 
 import io.runnel.runners.core.SideInputReader;
 import io.runnel.runners.core.WindowedValue;
@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * data for a window already read): the next read computes it again, as Beam's side inputs
  * follow new panes.
  */
-final class DirectSideInputs implements SideInputReader {
+final class SideInputBuffers implements SideInputReader {
   private final ExecutionPlan plan;
   private final Map<Step, Sink<?>> sinks;
   private final Map<List<Object>, Computed> values = new ConcurrentHashMap<>();
@@ -24,7 +24,7 @@ final class DirectSideInputs implements SideInputReader {
   /** A view's value in one window, and the version of the buffer it was computed from. */
   private record Computed(int version, Object value) {}
 
-  DirectSideInputs(ExecutionPlan plan, Map<Step, Sink<?>> sinks) {
+  SideInputBuffers(ExecutionPlan plan, Map<Step, Sink<?>> sinks) {
     this.plan = plan;
     this.sinks = sinks;
   }

@@ -1,4 +1,4 @@
-package io.runnel.runners.direct.internal;
+package io.runnel.runners.core.execution;
 
 import io.runnel.runners.core.DoFnRunner;
 import io.runnel.runners.core.OutputManager;
@@ -23,30 +23,22 @@ import java.util.Map;
  * outputs, and the element checks. Owned by one thread at a time.
  */
 final class ParDoExecutor implements Receiver, OutputManager {
-  private static final int RECHECK_THRESHOLD = 4096;
-  private static final int KEEP_AFTER_RECHECK = 64;
   private final Step.ParDoStep step;
   private final DoFnRunner<Object, Object> runner;
   private final Map<TupleTag<?>, Receiver> receivers;
-  private final Map<TupleTag<?>, PCollection<?>> outputs;
-  private final Coder<Object> inputCoder;
-  private final ElementChecks checks;
-  private final List<Recorded> recorded = new ArrayList<>();
+  private final TransformChecks checks;
   private boolean setUp;
-
-  private record Recorded(TupleTag<?> tag, Object value, byte[] bytes) {}
 
   private final MetricsContainer metrics;
 
   @SuppressWarnings("unchecked")
   ParDoExecutor(Step.ParDoStep step, PipelineOptions options, SideInputReader sideInputs,
-      Map<TupleTag<?>, Receiver> receivers, ElementChecks checks, MetricsContainer metrics) {
+      Map<TupleTag<?>, Receiver> receivers, TransformChecks.Factory checks,
+      MetricsContainer metrics) {
     this.step = step;
     this.metrics = metrics;
     this.receivers = new HashMap<>(receivers);
-    this.outputs = step.outputs();
-    this.inputCoder = (Coder<Object>) step.input().getCoder();
-    this.checks = checks;
+    this.checks = checks.forTransform(step.name(), step.input().getCoder(), step.outputs());
     DoFn<Object, Object> fn = (DoFn<Object, Object>) JavaSerialization.clone(
         step.transform().getFn(), "DoFn of " + step.name());
     this.runner = new DoFnRunner<>(fn, options, this, sideInputs, step.transform().getSideInputs(),
@@ -87,7 +79,6 @@ final class ParDoExecutor implements Receiver, OutputManager {
   }
 
   void startBundle() {
-    recorded.clear();
     MetricsContainer previous = MetricsEnvironment.setCurrentContainer(metrics);
     try {
       runner.startBundle();
@@ -102,7 +93,7 @@ final class ParDoExecutor implements Receiver, OutputManager {
   public void accept(WindowedValue<?> value) {
     @SuppressWarnings("unchecked")
     WindowedValue<Object> element = (WindowedValue<Object>) value;
-    byte[] before = checks.immutability ? checks.snapshot(inputCoder, element.getValue()) : null;
+    Object token = checks.beforeInput(element.getValue());
     MetricsContainer previous = MetricsEnvironment.setCurrentContainer(metrics);
     try {
       runner.processElement(element);
@@ -111,15 +102,7 @@ final class ParDoExecutor implements Receiver, OutputManager {
     } finally {
       MetricsEnvironment.setCurrentContainer(previous);
     }
-    if (recorded.size() > RECHECK_THRESHOLD) {
-      verifyOutputsUnchanged();
-    }
-    if (before != null && !checks.unchanged(inputCoder, element.getValue(), before)) {
-      throw new TransformFailure("Transform '" + step.name() + "' mutated its input element '"
-          + TransformFailure.abbreviate(element.getValue()) + "' in place. DoFns must not change"
-          + " their inputs; copy the element before changing it (or turn this check off with"
-          + " --enforceImmutability=false)");
-    }
+    checks.afterInput(element.getValue(), token);
   }
 
   void finishBundle() {
@@ -131,42 +114,12 @@ final class ParDoExecutor implements Receiver, OutputManager {
     } finally {
       MetricsEnvironment.setCurrentContainer(previous);
     }
-    verifyOutputsUnchanged();
-  }
-
-  /**
-   * Checks that outputs recorded so far still encode as they did when output, then forgets all
-   * but the latest ones. Called at the end of each bundle and, to bound memory, whenever many
-   * outputs are recorded; the latest outputs stay recorded so that an object reused by the next
-   * call is still caught.
-   */
-  private void verifyOutputsUnchanged() {
-    for (Recorded output : recorded) {
-      @SuppressWarnings("unchecked")
-      Coder<Object> coder = (Coder<Object>) outputs.get(output.tag()).getCoder();
-      if (!checks.unchanged(coder, output.value(), output.bytes())) {
-        throw new TransformFailure("Transform '" + step.name() + "' mutated element '"
-            + TransformFailure.abbreviate(output.value()) + "' after outputting it to "
-            + outputs.get(output.tag()) + ". Output a new object, or a copy, instead of changing"
-            + " one already output (or turn this check off with --enforceImmutability=false)");
-      }
-    }
-    int keep = Math.min(recorded.size(), KEEP_AFTER_RECHECK);
-    List<Recorded> latest = new ArrayList<>(recorded.subList(recorded.size() - keep, recorded.size()));
-    recorded.clear();
-    recorded.addAll(latest);
+    checks.onFinishBundle();
   }
 
   @Override
   public <T> void output(TupleTag<T> tag, WindowedValue<T> output) {
-    if (checks.any()) {
-      @SuppressWarnings("unchecked")
-      Coder<T> coder = (Coder<T>) outputs.get(tag).getCoder();
-      byte[] bytes = checks.checkOutput(step.name(), outputs.get(tag), coder, output.getValue());
-      if (checks.immutability) {
-        recorded.add(new Recorded(tag, output.getValue(), bytes));
-      }
-    }
+    checks.onOutput(tag, output.getValue());
     Receiver receiver = receivers.get(tag);
     if (receiver != null) {
       receiver.accept(output);

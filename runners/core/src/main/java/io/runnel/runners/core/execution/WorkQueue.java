@@ -1,10 +1,10 @@
-package io.runnel.runners.direct.internal;
+package io.runnel.runners.core.execution;
 
 import io.runnel.runners.core.WindowedValue;
 import java.util.List;
 
 /** Where stage roots put elements for their stage to process. Coordinator thread only. */
-interface WorkQueue {
+public interface WorkQueue {
   /**
    * Queues {@code elements} for {@code stage}. When {@code splittable}, they may be cut into
    * several bundles; otherwise they form one bundle (as a TestStream event must).

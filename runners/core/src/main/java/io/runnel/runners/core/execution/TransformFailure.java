@@ -1,28 +1,29 @@
-package io.runnel.runners.direct.internal;
+package io.runnel.runners.core.execution;
 
 /**
  * User code of a transform failed on an element. Carries the transform's name and the element,
  * and the user's exception as its cause; passes through enclosing fused transforms unchanged.
  */
-final class TransformFailure extends RuntimeException {
+public final class TransformFailure extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private static final int MAX_ELEMENT_CHARS = 200;
 
-  TransformFailure(String transform, String what, Object element, Throwable cause) {
+  public TransformFailure(String transform, String what, Object element, Throwable cause) {
     super("Transform '" + transform + "' failed " + what
         + (element == null ? "" : " element '" + abbreviate(element) + "'")
         + ": " + cause, cause);
   }
 
-  TransformFailure(String message) {
+  public TransformFailure(String message) {
     super(message);
   }
 
-  TransformFailure(String message, Throwable cause) {
+  public TransformFailure(String message, Throwable cause) {
     super(message, cause);
   }
 
-  static String abbreviate(Object element) {
+  /** {@code element}'s text, cut to a readable length, for error messages. */
+  public static String abbreviate(Object element) {
     String text;
     try {
       text = String.valueOf(element);

@@ -1,4 +1,4 @@
-package io.runnel.runners.direct.internal;
+package io.runnel.runners.core.execution;
 
 import io.runnel.runners.core.WindowedValue;
 import io.runnel.windowing.BoundedWindow;

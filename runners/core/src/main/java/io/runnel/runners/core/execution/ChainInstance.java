@@ -1,4 +1,4 @@
-package io.runnel.runners.direct.internal;
+package io.runnel.runners.core.execution;
 
 import io.runnel.runners.core.WindowedValue;
 import io.runnel.runners.core.metrics.MetricUpdates;
@@ -16,12 +16,12 @@ import java.util.Map;
  * One runnable copy of a stage's fused chain: its ParDo instances (each with its own DoFn) and
  * the writers into the sinks the chain ends in. Processes one bundle at a time on one thread.
  */
-final class ChainInstance {
+public final class ChainInstance {
   private final ExecutionPlan plan;
   private final Map<Step, Sink<?>> sinks;
   private final PipelineOptions options;
-  private final DirectSideInputs sideInputs;
-  private final ElementChecks checks;
+  private final SideInputBuffers sideInputs;
+  private final TransformChecks.Factory checks;
   private final List<ParDoExecutor> executors = new ArrayList<>();
   private final List<Sink.Writer<?>> writers = new ArrayList<>();
   private final Receiver entry;
@@ -30,7 +30,7 @@ final class ChainInstance {
   private final MetricsAggregator aggregator;
 
   ChainInstance(Step root, ExecutionPlan plan, Map<Step, Sink<?>> sinks, PipelineOptions options,
-      DirectSideInputs sideInputs, ElementChecks checks, List<ParDoExecutor> created,
+      SideInputBuffers sideInputs, TransformChecks.Factory checks, List<ParDoExecutor> created,
       MetricsAggregator aggregator) {
     this.aggregator = aggregator;
     this.plan = plan;
@@ -51,7 +51,7 @@ final class ChainInstance {
    * Pushes a bundle through the chain and returns the commits of what it left in sinks, in the
    * order they must be applied.
    */
-  List<Runnable> process(List<WindowedValue<?>> bundle, BundleTicket ticket) {
+  public List<Runnable> process(List<WindowedValue<?>> bundle, BundleTicket ticket) {
     try {
       return processBundle(bundle, ticket);
     } catch (RuntimeException | Error e) {

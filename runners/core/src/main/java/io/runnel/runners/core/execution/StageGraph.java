@@ -1,4 +1,4 @@
-package io.runnel.runners.direct.internal;
+package io.runnel.runners.core.execution;
 
 import io.runnel.runners.core.GroupOrder;
 import io.runnel.runners.core.WindowedValue;
@@ -24,7 +24,7 @@ final class StageGraph {
   private final List<Stage> stages = new ArrayList<>();
   private final Map<Step, Sink<?>> sinks = new LinkedHashMap<>();
   private final Map<PCollection<?>, Stage> producers = new HashMap<>();
-  private final DirectSideInputs sideInputs;
+  private final SideInputBuffers sideInputs;
 
   private final MetricsAggregator metrics;
   private final Function<Step.ParDoStep, RootSink<?>> statefulSinks;
@@ -50,7 +50,7 @@ final class StageGraph {
         sinks.put(step, new BufferSink());
       }
     }
-    this.sideInputs = new DirectSideInputs(plan, sinks);
+    this.sideInputs = new SideInputBuffers(plan, sinks);
     for (Stage stage : stages) {
       if (stage.root() instanceof Step.LateDataStep) {
         FlattenSink lateSink = new FlattenSink();
@@ -80,7 +80,7 @@ final class StageGraph {
     return sinks;
   }
 
-  DirectSideInputs sideInputs() {
+  SideInputBuffers sideInputs() {
     return sideInputs;
   }
 

@@ -1,4 +1,4 @@
-package io.runnel.runners.direct.internal;
+package io.runnel.runners.core.execution;
 
 /**
  * A bundle's place among the bundles of one stage run, which commit in order. The oldest bundle
@@ -7,17 +7,17 @@ package io.runnel.runners.direct.internal;
  * the head, its worker may act on a sink's coordinator-side state as its commit would (a
  * stateful ParDo processes its elements as they come instead of buffering them).
  */
-final class BundleTicket {
+public final class BundleTicket {
   /** The bundles of one stage run; {@link #next} moves the head once a bundle has committed. */
-  static final class Turns {
+  public static final class Turns {
     private volatile int head;
 
-    BundleTicket ticket(int index) {
+    public BundleTicket ticket(int index) {
       return new BundleTicket(this, index);
     }
 
     /** Bundle {@code index} has committed; the next one becomes the head. */
-    synchronized void committed(int index) {
+    public synchronized void committed(int index) {
       head = index + 1;
       notifyAll();
     }
@@ -30,7 +30,7 @@ final class BundleTicket {
   }
 
   /** A bundle run inline on the coordinator, one after another: always the head. */
-  static final BundleTicket INLINE = new BundleTicket(null, 0);
+  public static final BundleTicket INLINE = new BundleTicket(null, 0);
 
   private final Turns turns;
   private final int index;

@@ -1,4 +1,4 @@
-package io.runnel.runners.direct.internal;
+package io.runnel.runners.core.execution;
 
 import io.runnel.runners.core.OutputManager;
 import io.runnel.runners.core.SideInputReader;
@@ -71,12 +71,11 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> implemen
   private final Step.ParDoStep step;
   private final StateBackend backend = new InMemoryStateBackend();
   private final StatefulDoFnRunner<Object, Object, Object> runner;
-  private final ElementChecks checks;
+  private final TransformChecks checks;
   private final Predicate<WindowedValue<?>> sideInputsReady;
   private final MetricsAggregator aggregator;
   private final MetricsContainerStepMap metrics = new MetricsContainerStepMap();
   private final MetricsContainer container;
-  private final Coder<Object> inputCoder;
   private final boolean noSideInputs;
   private List<WindowedValue<?>> waiting = new ArrayList<>();
   private List<WindowedValue<?>> emitted = new ArrayList<>();
@@ -87,14 +86,13 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> implemen
 
   @SuppressWarnings("unchecked")
   StatefulParDoSink(Step.ParDoStep step, PipelineOptions options, SideInputReader sideInputs,
-      Predicate<WindowedValue<?>> sideInputsReady, ElementChecks checks,
+      Predicate<WindowedValue<?>> sideInputsReady, TransformChecks.Factory checks,
       MetricsAggregator aggregator) {
     this.step = step;
-    this.checks = checks;
+    this.checks = checks.forTransform(step.name(), step.input().getCoder(), step.outputs());
     this.sideInputsReady = sideInputsReady;
     this.aggregator = aggregator;
     this.container = metrics.getContainer(step.name());
-    this.inputCoder = (Coder<Object>) step.input().getCoder();
     this.noSideInputs = step.transform().getSideInputs().isEmpty();
     DoFn<KV<Object, Object>, Object> fn = (DoFn<KV<Object, Object>, Object>)
         JavaSerialization.clone(step.transform().getFn(), "DoFn of " + step.name());
@@ -239,10 +237,7 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> implemen
   @Override
   @SuppressWarnings("unchecked")
   public <T> void output(TupleTag<T> tag, WindowedValue<T> output) {
-    if (checks.any()) {
-      Coder<T> coder = (Coder<T>) step.outputs().get(tag).getCoder();
-      checks.checkOutput(step.name(), step.outputs().get(tag), coder, output.getValue());
-    }
+    checks.onOutput(tag, output.getValue());
     emitted.add(output.withValue(new TaggedOutput(tag, output.getValue())));
   }
 
@@ -294,14 +289,9 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> implemen
   @SuppressWarnings("unchecked")
   private void processElement(WindowedValue<?> value) {
     WindowedValue<KV<Object, Object>> element = (WindowedValue<KV<Object, Object>>) value;
-    byte[] before = checks.immutability ? checks.snapshot(inputCoder, element.getValue()) : null;
+    Object token = checks.beforeInput(element.getValue());
     call("processing", element.getValue(), () -> runner.processElement(element));
-    if (before != null && !checks.unchanged(inputCoder, element.getValue(), before)) {
-      throw new TransformFailure("Transform '" + step.name() + "' mutated its input element '"
-          + TransformFailure.abbreviate(element.getValue()) + "' in place. DoFns must not change"
-          + " their inputs; copy the element before changing it (or turn this check off with"
-          + " --enforceImmutability=false)");
-    }
+    checks.afterInput(element.getValue(), token);
   }
 
   private void ensureSetUp() {
@@ -349,6 +339,7 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> implemen
   }
 
   private void flush() {
+    checks.onFinishBundle();
     if (!emitted.isEmpty()) {
       List<WindowedValue<?>> outputs = emitted;
       emitted = new ArrayList<>();
