@@ -62,7 +62,7 @@ class CoGroupByKeyTest {
 
   @Test
   void getOnlyOfSeveralValuesFailsNamingTheTag() {
-    Pipeline pipeline = Pipeline.create();
+    Pipeline pipeline = Pipeline.create(TestPipeline.testingPipelineOptions());
     PCollection<KV<String, String>> emails = pipeline.apply("Emails",
         Create.of(KV.of("amy", "amy@x"), KV.of("amy", "amy@y")));
     KeyedPCollectionTuple.of(emailsTag, emails)
@@ -92,7 +92,7 @@ class CoGroupByKeyTest {
 
   @Test
   void differentKeyCodersAreRejectedNamingBothInputs() {
-    Pipeline pipeline = Pipeline.create();
+    Pipeline pipeline = Pipeline.create(TestPipeline.testingPipelineOptions());
     PCollection<KV<Integer, String>> varInts = pipeline.apply("VarInts",
         Create.of(KV.of(1, "a")).withCoder(KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of())));
     PCollection<KV<Integer, String>> bigEndian = pipeline.apply("BigEndian",
@@ -107,7 +107,7 @@ class CoGroupByKeyTest {
 
   @Test
   void anEmptyTupleIsRejected() {
-    Pipeline pipeline = Pipeline.create();
+    Pipeline pipeline = Pipeline.create(TestPipeline.testingPipelineOptions());
     assertThatThrownBy(() -> KeyedPCollectionTuple.<String>empty(pipeline).apply(CoGroupByKey.create()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at least one input");

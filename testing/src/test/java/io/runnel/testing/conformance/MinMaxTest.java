@@ -101,7 +101,7 @@ class MinMaxTest {
 
   @Test
   void minGloballyWithComparatorOfEmptyInputFailsWithTheFix() {
-    Pipeline pipeline = Pipeline.create();
+    Pipeline pipeline = Pipeline.create(TestPipeline.testingPipelineOptions());
     pipeline.apply(Create.empty(StringUtf8Coder.of())).apply(Min.globally(new ByLength()));
     assertThatThrownBy(pipeline::run)
         .isInstanceOf(Pipeline.PipelineExecutionException.class)

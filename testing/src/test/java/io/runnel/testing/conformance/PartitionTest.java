@@ -38,7 +38,7 @@ class PartitionTest {
 
   @Test
   void indexOutOfRangeFailsNamingTheElementAndTheIndex() {
-    Pipeline pipeline = Pipeline.create();
+    Pipeline pipeline = Pipeline.create(TestPipeline.testingPipelineOptions());
     pipeline.apply(Create.of("ok", "bad"))
         .apply("Split", Partition.of(2, (String s, int n) -> s.equals("bad") ? 7 : 0));
     assertThatThrownBy(pipeline::run)

@@ -45,7 +45,7 @@ class SideInputTest {
 
   @Test
   void asSingletonOfTwoElementsFails() {
-    Pipeline pipeline = Pipeline.create();
+    Pipeline pipeline = Pipeline.create(TestPipeline.testingPipelineOptions());
     PCollectionView<Integer> offset = pipeline.apply("Offset", Create.of(1, 2)).apply(View.asSingleton());
     pipeline.apply(Create.of("a"))
         .apply("ReadOffset", ParDo.of(new ReadFn<>(offset)).withSideInputs(offset));

@@ -121,7 +121,7 @@ class WindowedSideInputTest {
 
   @Test
   void sessionWindowsCannotBackASideInput() {
-    Pipeline pipeline = Pipeline.create();
+    Pipeline pipeline = Pipeline.create(TestPipeline.testingPipelineOptions());
     PCollection<String> sessions = pipeline
         .apply("Side", Create.timestamped(at("a", 0, 0)))
         .apply("SideSessions", Window.into(Sessions.withGapDuration(Duration.ofMinutes(5))));
@@ -134,7 +134,7 @@ class WindowedSideInputTest {
 
   @Test
   void aGloballyWindowedInputCannotReadAWindowedSideInput() {
-    Pipeline pipeline = Pipeline.create();
+    Pipeline pipeline = Pipeline.create(TestPipeline.testingPipelineOptions());
     PCollectionView<List<String>> side = pipeline
         .apply("Side", Create.timestamped(at("a", 0, 0)))
         .apply("SideWindows", Window.into(FixedWindows.of(Duration.ofMinutes(10))))

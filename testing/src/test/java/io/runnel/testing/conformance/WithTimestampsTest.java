@@ -31,7 +31,7 @@ class WithTimestampsTest {
 
   @Test
   void movingATimestampBackwardsFailsMentioningTheSkew() {
-    Pipeline pipeline = Pipeline.create();
+    Pipeline pipeline = Pipeline.create(TestPipeline.testingPipelineOptions());
     pipeline.apply(Create.timestamped(TimestampedValue.of(10L, Instant.ofEpochMilli(10_000))))
         .apply("Restamp", WithTimestamps.of((Long seconds) -> Instant.ofEpochSecond(seconds - 5)));
     assertThatThrownBy(pipeline::run)
