@@ -35,11 +35,32 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * A stateful ParDo runs on the coordinator in bundle order, so its state, and what its timers
- * output, are the same on every run whatever the parallelism.
+ * A stateful ParDo runs in key-group shards, each with its own DoFn instance, fed in bundle order,
+ * so each instance's bundles, its state, and what its timers output are the same on every run
+ * whatever the parallelism.
  */
 class StatefulDeterminismTest {
   private static final Map<String, List<String>> OBSERVED = new ConcurrentHashMap<>();
+
+  /** Per run, per DoFn instance, the bundles it saw, in order. */
+  private static final Map<String, List<List<String>>> INSTANCES = new ConcurrentHashMap<>();
+
+  /** The bundles each instance of a run saw, one line per instance, sorted. */
+  private static List<String> historiesOf(String runId) {
+    List<String> histories = new ArrayList<>();
+    for (List<String> bundles : INSTANCES.remove(runId)) {
+      histories.add(String.join(" | ", bundles));
+    }
+    java.util.Collections.sort(histories);
+    return histories;
+  }
+
+  private static List<String> register(String runId) {
+    List<String> bundles = new ArrayList<>();
+    INSTANCES.computeIfAbsent(runId, id -> java.util.Collections.synchronizedList(
+        new ArrayList<>())).add(bundles);
+    return bundles;
+  }
 
   static final class KeyByRemainder extends DoFn<String, KV<Integer, String>> {
     private static final long serialVersionUID = 1L;
@@ -74,13 +95,17 @@ class StatefulDeterminismTest {
     }
   }
 
-  private static final Map<String, List<String>> BUNDLES = new ConcurrentHashMap<>();
-
-  /** Records, per bundle of the stateful function, the elements it processed, in order. */
+  /** Records, per bundle of each instance of the function, the elements it processed, in order. */
   static final class BundleRecordingFn extends DoFn<KV<Integer, String>, String> {
     private static final long serialVersionUID = 1L;
     private final String runId;
     private transient StringBuilder bundle;
+    private transient List<String> bundles;
+
+    @Setup
+    public void setup() {
+      bundles = register(runId);
+    }
 
     @StateId("seen")
     private final StateSpec<BagState<String>> seen = StateSpecs.bag(StringUtf8Coder.of());
@@ -102,7 +127,7 @@ class StatefulDeterminismTest {
 
     @FinishBundle
     public void finishBundle() {
-      BUNDLES.computeIfAbsent(runId, id -> new ArrayList<>()).add(bundle.toString());
+      bundles.add(bundle.toString());
     }
   }
 
@@ -117,20 +142,21 @@ class StatefulDeterminismTest {
         .setCoder(KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of()))
         .apply(ParDo.of(new BundleRecordingFn(runId)));
     p.run();
-    return BUNDLES.remove(runId);
+    return historiesOf(runId);
   }
 
   /**
    * With one worker the input stage runs inline and hands elements to the stateful function as
-   * they come; with several, the function gets each bundle at its commit. Same bundles, same
-   * elements, same order.
+   * they come; with several, the function gets each bundle at its commit. Every instance sees
+   * the same bundles, with the same elements in the same order.
    */
   @Test
   void inlineAndCommittedBundlesReachTheFunctionAlike() {
     List<String> inline = runAndRecordBundles("--directParallelism=1", "--directBundleSize=7");
 
-    assertThat(inline).hasSizeGreaterThan(10);
-    assertThat(String.join("", inline).split(" ")).hasSize(2_000);
+    assertThat(inline).hasSizeGreaterThan(1);
+    assertThat(String.join(" | ", inline).split(" \\| ")).hasSizeGreaterThan(10);
+    assertThat(String.join("", inline).replace("|", "").trim().split(" +")).hasSize(2_000);
     assertThat(runAndRecordBundles("--directParallelism=4", "--directBundleSize=7"))
         .isEqualTo(inline);
   }
@@ -153,6 +179,12 @@ class StatefulDeterminismTest {
     private final String runId;
     private transient long count;
     private transient long digest;
+    private transient List<String> bundles;
+
+    @Setup
+    public void setup() {
+      bundles = register(runId);
+    }
 
     @StateId("count")
     private final StateSpec<ValueState<Integer>> countSpec =
@@ -180,7 +212,7 @@ class StatefulDeterminismTest {
 
     @FinishBundle
     public void finishBundle() {
-      BUNDLES.computeIfAbsent(runId, id -> new ArrayList<>()).add(count + ":" + digest);
+      bundles.add(count + ":" + digest);
     }
   }
 
@@ -193,7 +225,7 @@ class StatefulDeterminismTest {
         .setCoder(KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of()))
         .apply(ParDo.of(new BundleDigestFn(runId)));
     p.run();
-    return BUNDLES.remove(runId);
+    return historiesOf(runId);
   }
 
   /**
@@ -206,9 +238,18 @@ class StatefulDeterminismTest {
     List<String> inline = runBigBundles("--directParallelism=1", "--directBundleSize=1",
         "--enforceEncodability=false", "--enforceImmutability=false");
 
-    // Eight input bundles of 40,000, then the bundle in which the windows expire at the end.
-    assertThat(inline).hasSize(9);
-    assertThat(inline.subList(0, 8)).allSatisfy(bundle -> assertThat(bundle).startsWith("40000:"));
+    // Every instance took part in each of the eight input bundles of 40,000 elements (1,000 keys
+    // over all shards), then in the bundle in which the windows expire at the end.
+    assertThat(inline).hasSizeGreaterThan(1);
+    long total = 0;
+    for (String history : inline) {
+      String[] bundles = history.split(" \\| ");
+      assertThat(bundles).hasSizeGreaterThanOrEqualTo(9);
+      for (String bundle : bundles) {
+        total += Long.parseLong(bundle.substring(0, bundle.indexOf(':')));
+      }
+    }
+    assertThat(total).isEqualTo(8 * 40_000);
     for (int threads = 2; threads <= 4; threads++) {
       assertThat(runBigBundles("--directParallelism=" + threads, "--directBundleSize=1",
           "--enforceEncodability=false", "--enforceImmutability=false"))

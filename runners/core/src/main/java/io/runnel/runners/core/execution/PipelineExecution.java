@@ -4,6 +4,7 @@ import io.runnel.runners.core.GroupOrder;
 import io.runnel.runners.core.WindowedValue;
 import io.runnel.runners.core.metrics.AggregatedMetricResults;
 import io.runnel.runners.core.metrics.MetricsAggregator;
+import io.runnel.runners.core.state.KeyGroups;
 import io.runnel.sdk.Pipeline;
 import io.runnel.sdk.metrics.MetricResults;
 import io.runnel.sdk.options.PipelineOptions;
@@ -42,16 +43,18 @@ public final class PipelineExecution {
    * @param order keeps or permutes what the model leaves unordered (see {@link GroupOrder})
    * @param checks the runner's checks on elements, or {@link TransformChecks.Factory#NONE}
    * @param queue where the engine puts work for the runner
+   * @param tasks how the runner runs the shards of keyed inputs (in parallel, or not)
    */
   public PipelineExecution(Pipeline pipeline, PipelineOptions options, GroupOrder order,
-      TransformChecks.Factory checks, WorkQueue queue) {
+      TransformChecks.Factory checks, WorkQueue queue, ParallelTasks tasks) {
     this.options = options;
     this.checks = checks;
     this.queue = queue;
     this.plan = ExecutionPlan.of(pipeline);
-    this.graph = new StageGraph(plan, order, queue, metrics, (graph, parDo) ->
+    KeyedShards shards = new KeyedShards(KeyGroups.DEFAULT_MAX_PARALLELISM);
+    this.graph = new StageGraph(plan, order, queue, metrics, shards, tasks, (graph, parDo) ->
         new StatefulParDoSink(parDo, options, graph.sideInputs(),
-            element -> graph.sideInputsReady(parDo, element), checks, metrics));
+            element -> graph.sideInputsReady(parDo, element), checks, metrics, shards, tasks));
     for (Stage stage : graph.stages()) {
       if (stage.root() instanceof Step.ScriptStep script) {
         scripts.add(new ScriptSource(stage, script));

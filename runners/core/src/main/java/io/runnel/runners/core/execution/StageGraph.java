@@ -27,6 +27,8 @@ final class StageGraph {
   private final SideInputBuffers sideInputs;
 
   private final MetricsAggregator metrics;
+  private final KeyedShards shards;
+  private final ParallelTasks tasks;
   private final Function<Step.ParDoStep, RootSink<?>> statefulSinks;
 
   /**
@@ -34,8 +36,11 @@ final class StageGraph {
    *     given this graph's side inputs once they exist
    */
   StageGraph(ExecutionPlan plan, GroupOrder order, WorkQueue queue, MetricsAggregator metrics,
+      KeyedShards shards, ParallelTasks tasks,
       BiFunction<StageGraph, Step.ParDoStep, RootSink<?>> statefulSinks) {
     this.plan = plan;
+    this.shards = shards;
+    this.tasks = tasks;
     this.metrics = metrics;
     this.statefulSinks = parDo -> statefulSinks.apply(this, parDo);
     for (Step step : plan.steps()) {
@@ -126,14 +131,12 @@ final class StageGraph {
   private RootSink<?> rootSink(Step root, GroupOrder order) {
     if (root instanceof Step.GroupByKeyStep gbk) {
       return isBatch(gbk.input()) ? new GroupSink(gbk.name(), gbk.input(), order)
-          : new TriggeredGroupSink(gbk.name(), gbk.input(), TriggeredGroupSink.contentsFor(gbk),
-              lateSinkOf(gbk), metrics);
+          : new TriggeredGroupSink(gbk, gbk.input(), lateSinkOf(gbk), metrics, shards, tasks);
     }
     if (root instanceof Step.CombineStep combine) {
       return isBatch(combine.input())
           ? new CombineSink(combine, order, CombineSink.slidingAssignOf(combine, plan))
-          : new TriggeredGroupSink(combine.name(), combine.input(), TriggeredGroupSink.contentsFor(combine),
-              null, metrics);
+          : new TriggeredGroupSink(combine, combine.input(), null, metrics, shards, tasks);
     }
     if (root instanceof Step.FlattenStep) {
       return new FlattenSink();

@@ -10,7 +10,6 @@ import io.runnel.runners.core.metrics.MetricsAggregator;
 import io.runnel.runners.core.metrics.MetricsContainerStepMap;
 import io.runnel.runners.core.state.InMemoryStateBackend;
 import io.runnel.runners.core.state.InMemoryTimerService;
-import io.runnel.runners.core.state.StateBackend;
 import io.runnel.sdk.coders.Coder;
 import io.runnel.sdk.coders.KvCoder;
 import io.runnel.sdk.internal.JavaSerialization;
@@ -30,37 +29,43 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * A stateful ParDo as a stage root, over the shared {@link StatefulDoFnRunner}, which one thread
- * at a time drives in bundle order: the bundle at the head of its stage run (see {@link
- * BundleTicket}) passes its elements to the runner as they come, on its own thread; other
- * bundles buffer them (a bounded number, then their worker waits for its turn) and the runner
- * takes them at the bundle's commit, on the coordinator thread, as it does elements that waited
- * for side inputs. Time moves fire its timers on the coordinator. Outputs are queued for the
- * stage as {@link TaggedOutput}s at each commit, which the stage's chain routes to each output's
- * consumers. The stage's output watermark is held at the runner's timer holds.
+ * A stateful ParDo as a stage root, over the shared {@link StatefulDoFnRunner}: its keys are cut
+ * into {@link KeyedShards}, each with its own runner, DoFn instance, state backend and timers
+ * for its key-group range, and the runner's {@link ParallelTasks} run the shards in parallel.
+ *
+ * <p>Elements reach the shards in bundle order: the bundle at the head of its stage run (see
+ * {@link BundleTicket}) sorts its elements by shard as they come, on its own thread, and hands
+ * each round of them (a bounded number) to the shards at once; other bundles buffer theirs (a
+ * bounded number, then their worker waits for its turn) and the shards take them at the
+ * bundle's commit, on the coordinator thread, as they do elements that waited for side inputs.
+ * Time moves fire every shard's timers. Outputs are queued for the stage as {@link
+ * TaggedOutput}s at each commit, in shard order, which the stage's chain routes to each output's
+ * consumers; so outputs do not depend on the threads. The stage's output watermark is held at
+ * the shards' timer holds.
  *
  * <p>Also reports, per transform, distributions {@link #LIVE_STATE_CELLS} and {@link
  * #LIVE_WINDOWS} sampled after every firing, so tests can see state stay bounded, and the
  * counter {@link #DROPPED_DUE_TO_LATENESS}, so late data is never lost silently.
  */
-final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> implements OutputManager {
+final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> {
   /**
    * What one bundle of the input stage brought: its elements, buffered until the bundle commits;
-   * or nothing, when they went straight through the stateful function as they came (see {@link
-   * #add}).
+   * or, once it streams (see {@link #add}), the current round of them by shard.
    */
   static final class Local {
     final BundleTicket ticket;
     List<WindowedValue<?>> buffered = new ArrayList<>();
-    /** Whether this bundle passes its elements straight to the function. */
+    /** Whether this bundle passes its elements to the shards as they come. */
     boolean streaming;
+    List<WindowedValue<?>>[] round;
+    int roundSize;
 
     Local(BundleTicket ticket) {
       this.ticket = ticket;
     }
   }
 
-  /** Non-empty state cells in the backend, sampled as time moves. */
+  /** Non-empty state cells in the backends, sampled as time moves. */
   static final MetricName LIVE_STATE_CELLS = MetricName.named(ParDo.class, "liveStateCells");
   /** Live key and window pairs, sampled as time moves. */
   static final MetricName LIVE_WINDOWS = MetricName.named(ParDo.class, "liveStateWindows");
@@ -68,39 +73,152 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> implemen
   static final MetricName DROPPED_DUE_TO_LATENESS =
       MetricName.named(ParDo.class, "droppedDueToLateness");
 
+  /**
+   * Elements a bundle buffers while earlier bundles have not committed, before its worker waits
+   * for them: enough to keep the workers busy, few enough that buffered elements do not crowd
+   * the heap (a bundle of 1M elements buffered whole cost more in garbage collection than the
+   * function itself).
+   */
+  private static final int MAX_BUFFERED_BEFORE_HEAD = 1 << 14;
+  /** Elements the head bundle gathers before handing them to the shards at once. */
+  private static final int ROUND = 1 << 13;
+
+  /** One shard: its runner and DoFn instance, metrics, checks, and outputs since the last flush. */
+  private final class Shard implements OutputManager {
+    final InMemoryStateBackend backend;
+    final StatefulDoFnRunner<Object, Object, Object> runner;
+    final TransformChecks checks;
+    final MetricsContainerStepMap metrics = new MetricsContainerStepMap();
+    final MetricsContainer container;
+    List<WindowedValue<?>> emitted = new ArrayList<>();
+    boolean setUp;
+    boolean inBundle;
+    long reportedDropped;
+
+    @SuppressWarnings("unchecked")
+    Shard(int index) {
+      DoFn<KV<Object, Object>, Object> fn = (DoFn<KV<Object, Object>, Object>)
+          JavaSerialization.clone(step.transform().getFn(), "DoFn of " + step.name());
+      KvCoder<Object, Object> kvCoder = (KvCoder<Object, Object>) step.input().getCoder();
+      this.backend = new InMemoryStateBackend(shards.maxParallelism(), shards.range(index));
+      this.runner = new StatefulDoFnRunner<>(fn, options, this, sideInputs,
+          step.transform().getSideInputs(), (TupleTag<Object>) step.transform().getMainOutputTag(),
+          step.outputs().keySet(), kvCoder.getKeyCoder(), step.input().getWindowingStrategy(),
+          backend, new InMemoryTimerService(shards.maxParallelism(), shards.range(index)));
+      this.checks = checksFactory.forTransform(step.name(), step.input().getCoder(),
+          step.outputs());
+      this.container = metrics.getContainer(step.name());
+    }
+
+    @Override
+    public <T> void output(TupleTag<T> tag, WindowedValue<T> output) {
+      checks.onOutput(tag, output.getValue());
+      emitted.add(output.withValue(new TaggedOutput(tag, output.getValue())));
+    }
+
+    void startBundle(Instant watermark) {
+      if (!setUp) {
+        call("in @Setup of its DoFn", null, runner::setup);
+        setUp = true;
+      }
+      if (!inBundle) {
+        call("in @StartBundle", null, () -> runner.startBundle(watermark, processingTime));
+        inBundle = true;
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    void process(WindowedValue<?> value) {
+      WindowedValue<KV<Object, Object>> element = (WindowedValue<KV<Object, Object>>) value;
+      Object token = checks.beforeInput(element.getValue());
+      call("processing", element.getValue(), () -> runner.processElement(element));
+      checks.afterInput(element.getValue(), token);
+    }
+
+    void finishBundle() {
+      if (inBundle) {
+        inBundle = false;
+        call("in @FinishBundle", null, runner::finishBundle);
+      }
+      checks.onFinishBundle();
+    }
+
+    void advance(Instant watermark) {
+      if (!setUp) {
+        call("in @Setup of its DoFn", null, runner::setup);
+        setUp = true;
+      }
+      call("firing timers", null, () -> runner.advanceTime(watermark, processingTime));
+      checks.onFinishBundle();
+    }
+
+    /** Runs user code with this shard's metrics, naming the transform and call on failure. */
+    void call(String what, Object element, Runnable body) {
+      MetricsContainer previous = MetricsEnvironment.setCurrentContainer(container);
+      try {
+        body.run();
+      } catch (UserCodeException e) {
+        if (e.getCause() instanceof TransformFailure failure) {
+          throw failure;
+        }
+        String detail = element != null ? what : what + " (" + runner.currentCall() + ")";
+        throw new TransformFailure(step.name(), detail, element, e.getCause());
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        throw new TransformFailure(step.name(), what + " (" + runner.currentCall() + ")",
+            element, e);
+      } finally {
+        MetricsEnvironment.setCurrentContainer(previous);
+      }
+    }
+
+    /** Hands this shard's metrics to the run's aggregator: attempted, and committed if asked. */
+    void reportMetrics(boolean committed) {
+      long dropped = runner.droppedDueToLateness();
+      if (dropped > reportedDropped) {
+        container.getCounter(DROPPED_DUE_TO_LATENESS).inc(dropped - reportedDropped);
+        reportedDropped = dropped;
+      }
+      MetricUpdates updates = metrics.drainUpdates();
+      if (!updates.isEmpty()) {
+        aggregator.recordAttempted(updates);
+        if (committed) {
+          aggregator.commit(updates);
+        }
+      }
+    }
+  }
+
   private final Step.ParDoStep step;
-  private final StateBackend backend = new InMemoryStateBackend();
-  private final StatefulDoFnRunner<Object, Object, Object> runner;
-  private final TransformChecks checks;
+  private final PipelineOptions options;
+  private final SideInputReader sideInputs;
+  private final TransformChecks.Factory checksFactory;
   private final Predicate<WindowedValue<?>> sideInputsReady;
   private final MetricsAggregator aggregator;
-  private final MetricsContainerStepMap metrics = new MetricsContainerStepMap();
-  private final MetricsContainer container;
+  private final MetricsContainerStepMap samples = new MetricsContainerStepMap();
+  private final Coder<Object> keyCoder;
+  private final KeyedShards shards;
+  private final ParallelTasks tasks;
+  private final Shard[] engines;
   private final boolean noSideInputs;
   private List<WindowedValue<?>> waiting = new ArrayList<>();
-  private List<WindowedValue<?>> emitted = new ArrayList<>();
   private Instant inputWatermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
   private Instant processingTime = BoundedWindow.TIMESTAMP_MIN_VALUE;
-  private boolean setUp;
-  private long reportedDropped;
 
   @SuppressWarnings("unchecked")
   StatefulParDoSink(Step.ParDoStep step, PipelineOptions options, SideInputReader sideInputs,
       Predicate<WindowedValue<?>> sideInputsReady, TransformChecks.Factory checks,
-      MetricsAggregator aggregator) {
+      MetricsAggregator aggregator, KeyedShards shards, ParallelTasks tasks) {
     this.step = step;
-    this.checks = checks.forTransform(step.name(), step.input().getCoder(), step.outputs());
+    this.options = options;
+    this.sideInputs = sideInputs;
+    this.checksFactory = checks;
     this.sideInputsReady = sideInputsReady;
     this.aggregator = aggregator;
-    this.container = metrics.getContainer(step.name());
+    this.shards = shards;
+    this.tasks = tasks;
+    this.engines = new StatefulParDoSink.Shard[shards.count()];
     this.noSideInputs = step.transform().getSideInputs().isEmpty();
-    DoFn<KV<Object, Object>, Object> fn = (DoFn<KV<Object, Object>, Object>)
-        JavaSerialization.clone(step.transform().getFn(), "DoFn of " + step.name());
-    KvCoder<Object, Object> kvCoder = (KvCoder<Object, Object>) step.input().getCoder();
-    this.runner = new StatefulDoFnRunner<>(fn, options, this, sideInputs,
-        step.transform().getSideInputs(), (TupleTag<Object>) step.transform().getMainOutputTag(),
-        step.outputs().keySet(), kvCoder.getKeyCoder(), step.input().getWindowingStrategy(),
-        backend, new InMemoryTimerService());
+    this.keyCoder = ((KvCoder<Object, Object>) step.input().getCoder()).getKeyCoder();
   }
 
   @Override
@@ -116,11 +234,11 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> implemen
   /**
    * Buffers the element for the bundle's commit; or, once the bundle is the head of its stage
    * run (see {@link BundleTicket}; always, for bundles run inline) and when no element waits for
-   * side inputs, passes it straight to the function, after the ones buffered so far. The head's
-   * commit is the next one, so the function sees the same elements in the same order with the
-   * same clocks as at that commit, without a whole bundle of elements (often millions) held in
-   * memory first. Between the head's first element and its commit, nobody else touches the
-   * function: the coordinator waits for the head, and later bundles buffer.
+   * side inputs, passes it on to its shard (in rounds), after the ones buffered so far. The
+   * head's commit is the next one, so the shards see the same elements in the same order with
+   * the same clocks as at that commit, without a whole bundle of elements (often millions) held
+   * in memory first. Between the head's first element and its commit, nobody else touches the
+   * shards: the coordinator waits for the head, and later bundles buffer.
    */
   @Override
   void add(Local local, WindowedValue<?> value) {
@@ -143,35 +261,62 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> implemen
       }
       startStreaming(local);
     }
-    processElement(value);
+    route(local, value);
   }
 
-  /**
-   * Elements a bundle buffers while earlier bundles have not committed, before its worker waits
-   * for them: enough to keep the workers busy, few enough that buffered elements do not crowd
-   * the heap (a bundle of 1M elements buffered whole cost more in garbage collection than the
-   * function itself).
-   */
-  private static final int MAX_BUFFERED_BEFORE_HEAD = 1 << 14;
-
+  @SuppressWarnings("unchecked")
   private void startStreaming(Local local) {
-    ensureSetUp();
-    Instant watermark = runnerWatermark();
-    call("in @StartBundle", null, () -> runner.startBundle(watermark, processingTime));
     local.streaming = true;
+    local.round = new List[shards.count()];
     List<WindowedValue<?>> buffered = local.buffered;
     local.buffered = null;
     for (int i = 0; i < buffered.size(); i++) {
-      processElement(buffered.get(i));
+      route(local, buffered.get(i));
       buffered.set(i, null);
     }
+  }
+
+  private void route(Local local, WindowedValue<?> value) {
+    int shard = shardOf(value);
+    List<WindowedValue<?>> part = local.round[shard];
+    if (part == null) {
+      part = new ArrayList<>();
+      local.round[shard] = part;
+    }
+    part.add(value);
+    if (++local.roundSize >= ROUND) {
+      runRound(local);
+    }
+  }
+
+  /** The head bundle's current round, processed by the shards in parallel, each in its bundle. */
+  private void runRound(Local local) {
+    Instant watermark = runnerWatermark();
+    List<Runnable> work = new ArrayList<>();
+    for (int i = 0; i < local.round.length; i++) {
+      List<WindowedValue<?>> part = local.round[i];
+      if (part != null) {
+        Shard shard = shard(i);
+        work.add(() -> {
+          shard.startBundle(watermark);
+          for (int e = 0; e < part.size(); e++) {
+            shard.process(part.get(e));
+            part.set(e, null);
+          }
+        });
+        local.round[i] = null;
+      }
+    }
+    local.roundSize = 0;
+    tasks.runAll(work);
   }
 
   @Override
   void commit(Local local) {
     try {
       if (local.streaming) {
-        call("in @FinishBundle", null, runner::finishBundle);
+        runRound(local);
+        forEachShard(Shard::finishBundle);
       } else if (waiting.isEmpty()) {
         waiting = local.buffered;
       } else {
@@ -196,20 +341,36 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> implemen
     }
     try {
       processReady();
-      call("firing timers", null, () -> runner.advanceTime(runnerWatermark(), processingTime));
+      Instant watermark = runnerWatermark();
+      forEachShard(shard -> shard.advance(watermark));
     } catch (RuntimeException | Error e) {
       reportMetrics(false);
       throw e;
     }
-    container.getDistribution(LIVE_STATE_CELLS).update(backend.liveCells());
-    container.getDistribution(LIVE_WINDOWS).update(runner.liveWindows());
+    long cells = 0;
+    long windows = 0;
+    for (Shard shard : engines) {
+      if (shard != null) {
+        cells += shard.backend.liveCells();
+        windows += shard.runner.liveWindows();
+      }
+    }
+    MetricsContainer container = samples.getContainer(step.name());
+    container.getDistribution(LIVE_STATE_CELLS).update(cells);
+    container.getDistribution(LIVE_WINDOWS).update(windows);
     reportMetrics(true);
     flush();
   }
 
   @Override
   Instant hold() {
-    Instant hold = runner.watermarkHold();
+    Instant hold = null;
+    for (Shard shard : engines) {
+      Instant shardHold = shard == null ? null : shard.runner.watermarkHold();
+      if (shardHold != null && (hold == null || shardHold.isBefore(hold))) {
+        hold = shardHold;
+      }
+    }
     for (WindowedValue<?> value : waiting) {
       if (hold == null || value.getTimestamp().isBefore(hold)) {
         hold = value.getTimestamp();
@@ -218,29 +379,27 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> implemen
     return hold;
   }
 
-  /** Calls {@code @Teardown} if {@code @Setup} ran; returns the failure, if any. */
+  /** Calls {@code @Teardown} on every shard set up; returns the first failure, if any. */
   RuntimeException teardown() {
-    if (!setUp) {
-      return null;
+    RuntimeException failure = null;
+    for (Shard shard : engines) {
+      if (shard == null || !shard.setUp) {
+        continue;
+      }
+      shard.setUp = false;
+      try {
+        shard.call("in @Teardown of its DoFn", null, shard.runner::teardown);
+      } catch (TransformFailure e) {
+        failure = failure == null ? e : failure;
+      } finally {
+        shard.reportMetrics(true);
+      }
     }
-    setUp = false;
-    try {
-      call("in @Teardown of its DoFn", null, runner::teardown);
-      return null;
-    } catch (TransformFailure e) {
-      return e;
-    } finally {
-      reportMetrics(true);
-    }
+    return failure;
   }
 
-  @Override
+  /** Elements waiting for side inputs whose side inputs are now ready, through their shards. */
   @SuppressWarnings("unchecked")
-  public <T> void output(TupleTag<T> tag, WindowedValue<T> output) {
-    checks.onOutput(tag, output.getValue());
-    emitted.add(output.withValue(new TaggedOutput(tag, output.getValue())));
-  }
-
   private void processReady() {
     if (waiting.isEmpty()) {
       return;
@@ -261,19 +420,38 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> implemen
         return;
       }
     }
-    ensureSetUp();
-    call("in @StartBundle", null, () -> runner.startBundle(watermark, processingTime));
+    List<WindowedValue<?>>[] byShard = new List[shards.count()];
     for (int i = 0; i < ready.size(); i++) {
-      processElement(ready.get(i));
-      // Let go of each element once processed, so that a bundle of millions does not all
-      // survive the garbage collections that run while it is processed.
+      WindowedValue<?> value = ready.get(i);
+      int shard = shardOf(value);
+      if (byShard[shard] == null) {
+        byShard[shard] = new ArrayList<>();
+      }
+      byShard[shard].add(value);
+      // Let go of each element once placed, so that a bundle of millions does not all survive
+      // the garbage collections that run while it is processed.
       ready.set(i, null);
     }
-    call("in @FinishBundle", null, runner::finishBundle);
+    List<Runnable> work = new ArrayList<>();
+    for (int i = 0; i < byShard.length; i++) {
+      List<WindowedValue<?>> part = byShard[i];
+      if (part != null) {
+        Shard shard = shard(i);
+        work.add(() -> {
+          shard.startBundle(watermark);
+          for (int e = 0; e < part.size(); e++) {
+            shard.process(part.get(e));
+            part.set(e, null);
+          }
+          shard.finishBundle();
+        });
+      }
+    }
+    tasks.runAll(work);
   }
 
   /**
-   * The input watermark as the runner sees it: held at the earliest element still waiting for
+   * The input watermark as the shards see it: held at the earliest element still waiting for
    * side inputs, so that its window neither expires nor drops it while it waits.
    */
   private Instant runnerWatermark() {
@@ -287,36 +465,32 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> implemen
   }
 
   @SuppressWarnings("unchecked")
-  private void processElement(WindowedValue<?> value) {
-    WindowedValue<KV<Object, Object>> element = (WindowedValue<KV<Object, Object>>) value;
-    Object token = checks.beforeInput(element.getValue());
-    call("processing", element.getValue(), () -> runner.processElement(element));
-    checks.afterInput(element.getValue(), token);
-  }
-
-  private void ensureSetUp() {
-    if (!setUp) {
-      call("in @Setup of its DoFn", null, runner::setup);
-      setUp = true;
-    }
-  }
-
-  /** Runs user code with this transform's metrics, naming the transform and call on failure. */
-  private void call(String what, Object element, Runnable body) {
-    MetricsContainer previous = MetricsEnvironment.setCurrentContainer(container);
+  private int shardOf(WindowedValue<?> value) {
+    Object key = ((KV<Object, Object>) value.getValue()).getKey();
     try {
-      body.run();
-    } catch (UserCodeException e) {
-      if (e.getCause() instanceof TransformFailure failure) {
-        throw failure;
-      }
-      String detail = element != null ? what : what + " (" + runner.currentCall() + ")";
-      throw new TransformFailure(step.name(), detail, element, e.getCause());
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new TransformFailure(step.name(), what + " (" + runner.currentCall() + ")", element, e);
-    } finally {
-      MetricsEnvironment.setCurrentContainer(previous);
+      return shards.shardOf(keyCoder, key);
+    } catch (IllegalArgumentException e) {
+      throw new TransformFailure(step.name(), "routing to its key's state (key coder "
+          + keyCoder + ")", value.getValue(), e);
     }
+  }
+
+  private Shard shard(int index) {
+    if (engines[index] == null) {
+      engines[index] = new Shard(index);
+    }
+    return engines[index];
+  }
+
+  /** Runs {@code action} on every shard that exists, in parallel. */
+  private void forEachShard(java.util.function.Consumer<Shard> action) {
+    List<Runnable> work = new ArrayList<>();
+    for (Shard shard : engines) {
+      if (shard != null) {
+        work.add(() -> action.accept(shard));
+      }
+    }
+    tasks.runAll(work);
   }
 
   /**
@@ -324,12 +498,12 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> implemen
    * too when the work succeeded (its state changes are then committed as well).
    */
   private void reportMetrics(boolean committed) {
-    long dropped = runner.droppedDueToLateness();
-    if (dropped > reportedDropped) {
-      container.getCounter(DROPPED_DUE_TO_LATENESS).inc(dropped - reportedDropped);
-      reportedDropped = dropped;
+    for (Shard shard : engines) {
+      if (shard != null) {
+        shard.reportMetrics(committed);
+      }
     }
-    MetricUpdates updates = metrics.drainUpdates();
+    MetricUpdates updates = samples.drainUpdates();
     if (!updates.isEmpty()) {
       aggregator.recordAttempted(updates);
       if (committed) {
@@ -339,10 +513,14 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> implemen
   }
 
   private void flush() {
-    checks.onFinishBundle();
-    if (!emitted.isEmpty()) {
-      List<WindowedValue<?>> outputs = emitted;
-      emitted = new ArrayList<>();
+    List<WindowedValue<?>> outputs = new ArrayList<>();
+    for (Shard shard : engines) {
+      if (shard != null && !shard.emitted.isEmpty()) {
+        outputs.addAll(shard.emitted);
+        shard.emitted = new ArrayList<>();
+      }
+    }
+    if (!outputs.isEmpty()) {
       queue().enqueue(stage(), outputs, true);
     }
   }

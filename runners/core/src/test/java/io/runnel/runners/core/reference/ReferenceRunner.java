@@ -4,6 +4,7 @@ import io.runnel.runners.core.GroupOrder;
 import io.runnel.runners.core.WindowedValue;
 import io.runnel.runners.core.execution.BundleTicket;
 import io.runnel.runners.core.execution.ChainInstance;
+import io.runnel.runners.core.execution.ParallelTasks;
 import io.runnel.runners.core.execution.PipelineExecution;
 import io.runnel.runners.core.execution.Stage;
 import io.runnel.runners.core.execution.TransformChecks;
@@ -43,7 +44,7 @@ public final class ReferenceRunner extends PipelineRunner<PipelineResult> {
           if (!elements.isEmpty()) {
             queue.add(new Work(stage, elements));
           }
-        });
+        }, ParallelTasks.SEQUENTIAL);
     Map<Stage, ChainInstance> chains = new HashMap<>();
     RuntimeException failure = null;
     try {

@@ -41,6 +41,7 @@ public final class DirectExecution {
   private final PipelineExecution execution;
   private final Map<Stage, StageExecutor> stageExecutors = new HashMap<>();
   private final ArrayDeque<Work> queue = new ArrayDeque<>();
+  private final DirectParallelTasks keyedTasks;
   private ExecutorService threads;
 
   private record Work(Stage stage, List<WindowedValue<?>> bundle) {}
@@ -51,7 +52,9 @@ public final class DirectExecution {
     this.order = seed == null ? GroupOrder.arrival() : GroupOrder.shuffled(seed);
     ElementChecks checks = new ElementChecks(options.isEnforceEncodability(),
         options.isEnforceImmutability());
-    this.execution = new PipelineExecution(pipeline, options, order, checks, this::enqueue);
+    this.keyedTasks = new DirectParallelTasks(options.getDirectParallelism());
+    this.execution = new PipelineExecution(pipeline, options, order, checks, this::enqueue,
+        keyedTasks);
     for (Stage stage : execution.stages()) {
       stageExecutors.put(stage, new StageExecutor(execution.chains(stage)));
     }
@@ -83,6 +86,7 @@ public final class DirectExecution {
         threads.shutdownNow();
         awaitQuietly(threads);
       }
+      keyedTasks.close();
       failure = execution.teardown(failure);
     }
     if (failure != null) {

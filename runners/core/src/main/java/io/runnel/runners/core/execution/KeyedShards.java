@@ -1,0 +1,59 @@
+package io.runnel.runners.core.execution;
+
+import io.runnel.runners.core.state.KeyGroupRange;
+import io.runnel.runners.core.state.KeyGroups;
+import io.runnel.sdk.coders.Coder;
+import io.runnel.sdk.coders.CoderException;
+import io.runnel.sdk.coders.CoderUtils;
+import java.util.List;
+
+/**
+ * How a keyed stage input is cut into shards: contiguous key-group ranges, each with its own
+ * engine (state backend, timers, DoFn instance), so shards run in parallel and are snapshot by
+ * range. The number of shards is fixed, not the runner's thread count, so outputs (committed in
+ * shard order) do not depend on the threads. Immutable.
+ */
+final class KeyedShards {
+  /** Shards per keyed input. */
+  static final int SHARDS = 16;
+
+  private final int maxParallelism;
+  private final List<KeyGroupRange> ranges;
+  private final int[] shardOfGroup;
+
+  KeyedShards(int maxParallelism) {
+    this.maxParallelism = maxParallelism;
+    this.ranges = KeyGroupRange.all(maxParallelism).split(SHARDS);
+    this.shardOfGroup = new int[maxParallelism];
+    for (int shard = 0; shard < ranges.size(); shard++) {
+      KeyGroupRange range = ranges.get(shard);
+      for (int group = range.start(); group <= range.end(); group++) {
+        shardOfGroup[group] = shard;
+      }
+    }
+  }
+
+  int count() {
+    return ranges.size();
+  }
+
+  int maxParallelism() {
+    return maxParallelism;
+  }
+
+  KeyGroupRange range(int shard) {
+    return ranges.get(shard);
+  }
+
+  /** The shard of {@code key}, by the key group of its encoding with {@code keyCoder}. */
+  <K> int shardOf(Coder<K> keyCoder, K key) {
+    byte[] encoded;
+    try {
+      encoded = CoderUtils.encodeToByteArray(keyCoder, key);
+    } catch (CoderException e) {
+      throw new IllegalArgumentException("Cannot encode key '" + TransformFailure.abbreviate(key)
+          + "' with " + keyCoder + ": " + e, e);
+    }
+    return shardOfGroup[KeyGroups.keyGroupOf(encoded, maxParallelism)];
+  }
+}
