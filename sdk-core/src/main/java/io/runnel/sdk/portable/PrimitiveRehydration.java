@@ -54,7 +54,8 @@ final class PrimitiveRehydration {
       case Transforms.PAR_DO -> parDo(parse(spec, where), views, sideInputOrder, where);
       case Transforms.JAVA_SERIALIZED ->
           Specs.deserialize(spec, Transforms.JAVA_SERIALIZED, PTransform.class, where);
-      case Transforms.READ, Transforms.TEST_STREAM -> throw new IllegalArgumentException(
+      case Transforms.READ -> ReadTranslation.fromSpec(spec, where);
+      case Transforms.TEST_STREAM -> throw new IllegalArgumentException(
           "The Java SDK cannot rebuild " + where + ": it has no transform for URN '"
               + spec.getUrn() + "' yet");
       default -> throw new IllegalArgumentException("Unknown URN '" + spec.getUrn() + "' of "

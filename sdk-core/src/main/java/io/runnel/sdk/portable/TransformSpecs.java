@@ -18,6 +18,7 @@ import io.runnel.sdk.transforms.PTransform;
 import io.runnel.sdk.transforms.ParDo;
 import io.runnel.sdk.transforms.Reshuffle;
 import io.runnel.sdk.transforms.View;
+import io.runnel.sdk.transforms.internal.DoFnSignature;
 import io.runnel.sdk.values.PCollection;
 import io.runnel.sdk.values.PCollectionView;
 import io.runnel.sdk.values.PValue;
@@ -68,6 +69,9 @@ final class TransformSpecs {
     if (transform instanceof View.CreatePCollectionView<?, ?>) {
       return urn(Transforms.CREATE_VIEW);
     }
+    if (ReadTranslation.isRead(transform)) {
+      return ReadTranslation.toSpec(transform, where);
+    }
     if (transform instanceof ParDo.MultiOutput<?, ?> parDo) {
       return Specs.of(Transforms.PAR_DO, parDoPayload(parDo, viewIds, where).toByteArray());
     }
@@ -91,9 +95,12 @@ final class TransformSpecs {
 
   private static ParDoPayload parDoPayload(ParDo.MultiOutput<?, ?> parDo,
       Function<PValue, String> viewIds, String where) {
+    DoFnSignature signature = DoFnSignature.of(parDo.getFn().getClass());
     ParDoPayload.Builder payload = ParDoPayload.newBuilder()
         .setDoFn(Specs.serialized(Functions.DO_FN, parDo.getFn(), "DoFn of " + where))
-        .setMainOutputTag(parDo.getMainOutputTag().getId());
+        .setMainOutputTag(parDo.getMainOutputTag().getId())
+        .setRequiresStableInput(signature.requiresStableInput())
+        .setRequestsFinalization(signature.requestsFinalization());
     for (TupleTag<?> tag : parDo.getAdditionalOutputTags().getAll()) {
       payload.addAdditionalOutputTags(tag.getId());
     }

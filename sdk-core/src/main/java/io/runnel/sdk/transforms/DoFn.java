@@ -20,7 +20,8 @@ import java.time.Instant;
  * calls. Exactly one method is annotated {@link ProcessElement}; its parameters are filled by
  * type and annotation: {@code @Element InputT}, {@code @Timestamp Instant}, {@link
  * OutputReceiver}, {@link MultiOutputReceiver}, {@link BoundedWindow}, {@link PaneInfo},
- * {@link ProcessContext}, {@link PipelineOptions}.
+ * {@link ProcessContext}, {@link PipelineOptions}, {@link BundleFinalizer}. Annotate it {@link
+ * RequiresStableInput} when its side effects need the same input on replay.
  *
  * <p>A {@code DoFn<KV<K, V>, OutputT>} may be stateful: it declares per-key, per-window state on
  * final {@link StateId} fields holding a {@code StateSpec}, and timers on final {@link TimerId}
@@ -164,6 +165,46 @@ public abstract class DoFn<InputT, OutputT> implements Serializable {
   @Retention(RetentionPolicy.RUNTIME)
   @Target(ElementType.PARAMETER)
   public @interface Key {}
+
+  /**
+   * Marks a {@link ProcessElement} method (or an {@link OnTimer}, {@link OnTimerFamily} or {@link
+   * OnWindowExpiration} method) whose input must be stable: if the runner replays a bundle after
+   * a failure, the method sees exactly the same elements as the first time. Needed by steps
+   * with external side effects that must happen exactly once, such as writing to a
+   * non-idempotent sink. A runner may have to checkpoint the input first, at some cost.
+   */
+  @Documented
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.METHOD)
+  public @interface RequiresStableInput {}
+
+  /**
+   * Registers callbacks to run once the runner has durably committed the output of the current
+   * bundle: a parameter of {@link ProcessElement}, {@link StartBundle} and {@link FinishBundle}
+   * methods. Use it to acknowledge input to an external system only when its processing can no
+   * longer be lost, e.g. to ack messages pulled from a queue.
+   *
+   * <p>Callbacks are best effort, as in Beam: one runs at most once, only after the bundle was
+   * committed, on any thread; it may never run (after a failure, or if the commit takes past
+   * its expiry), so the external system must redeliver what was never acknowledged. Not
+   * thread-safe: use it from the thread calling the method.
+   */
+  public interface BundleFinalizer {
+    /**
+     * Runs {@code callback} once the current bundle is committed, unless that happens after
+     * {@code callbackExpiry}, in which case it is dropped.
+     *
+     * @param callbackExpiry the wall-clock time after which the callback no longer needs to run
+     */
+    void afterBundleCommit(Instant callbackExpiry, Callback callback);
+
+    /** Work to do after a bundle is committed. */
+    @FunctionalInterface
+    interface Callback {
+      /** Called at most once, after the bundle was durably committed. */
+      void onBundleSuccess() throws Exception;
+    }
+  }
 
   /** Receives the outputs of one output of a {@code DoFn}. */
   public interface OutputReceiver<T> {

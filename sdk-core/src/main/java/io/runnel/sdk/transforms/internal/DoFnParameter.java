@@ -36,7 +36,12 @@ public record DoFnParameter(Kind kind, String id, boolean alwaysFetched) {
     /** The {@code TimeDomain} of the firing timer. */
     TIME_DOMAIN,
     ON_TIMER_CONTEXT,
-    ON_WINDOW_EXPIRATION_CONTEXT
+    ON_WINDOW_EXPIRATION_CONTEXT,
+    /**
+     * A {@code DoFn.BundleFinalizer}, in {@code @ProcessElement}, {@code @StartBundle} and {@code
+     * @FinishBundle}: callbacks to run once the bundle is committed.
+     */
+    BUNDLE_FINALIZER
   }
 
   /** A parameter of {@code kind}, with no id. */

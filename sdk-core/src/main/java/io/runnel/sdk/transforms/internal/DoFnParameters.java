@@ -32,28 +32,34 @@ import java.util.Set;
 final class DoFnParameters {
   /** Which annotated method is being analysed; each accepts a different set of parameters. */
   enum Site {
-    PROCESS_ELEMENT("@ProcessElement", EnumSet.of(Kind.ELEMENT, Kind.TIMESTAMP, Kind.WINDOW,
-        Kind.PANE_INFO, Kind.OUTPUT_RECEIVER, Kind.MULTI_OUTPUT_RECEIVER, Kind.PROCESS_CONTEXT,
-        Kind.PIPELINE_OPTIONS, Kind.SIDE_INPUT, Kind.STATE, Kind.TIMER, Kind.TIMER_FAMILY)),
-    START_BUNDLE("@StartBundle", EnumSet.of(Kind.START_BUNDLE_CONTEXT, Kind.PIPELINE_OPTIONS)),
-    FINISH_BUNDLE("@FinishBundle", EnumSet.of(Kind.FINISH_BUNDLE_CONTEXT, Kind.PIPELINE_OPTIONS)),
-    SETUP("@Setup", EnumSet.of(Kind.PIPELINE_OPTIONS)),
-    TEARDOWN("@Teardown", EnumSet.noneOf(Kind.class)),
-    ON_TIMER("@OnTimer", EnumSet.of(Kind.ON_TIMER_CONTEXT, Kind.TIMESTAMP, Kind.TIME_DOMAIN,
-        Kind.WINDOW, Kind.PIPELINE_OPTIONS, Kind.OUTPUT_RECEIVER, Kind.MULTI_OUTPUT_RECEIVER,
-        Kind.STATE, Kind.TIMER, Kind.TIMER_FAMILY, Kind.KEY)),
-    ON_TIMER_FAMILY("@OnTimerFamily", EnumSet.of(Kind.ON_TIMER_CONTEXT, Kind.TIMESTAMP,
+    PROCESS_ELEMENT("@ProcessElement", true, EnumSet.of(Kind.ELEMENT, Kind.TIMESTAMP,
+        Kind.WINDOW, Kind.PANE_INFO, Kind.OUTPUT_RECEIVER, Kind.MULTI_OUTPUT_RECEIVER,
+        Kind.PROCESS_CONTEXT, Kind.PIPELINE_OPTIONS, Kind.SIDE_INPUT, Kind.STATE, Kind.TIMER,
+        Kind.TIMER_FAMILY, Kind.BUNDLE_FINALIZER)),
+    START_BUNDLE("@StartBundle", false, EnumSet.of(Kind.START_BUNDLE_CONTEXT,
+        Kind.PIPELINE_OPTIONS, Kind.BUNDLE_FINALIZER)),
+    FINISH_BUNDLE("@FinishBundle", false, EnumSet.of(Kind.FINISH_BUNDLE_CONTEXT,
+        Kind.PIPELINE_OPTIONS, Kind.BUNDLE_FINALIZER)),
+    SETUP("@Setup", false, EnumSet.of(Kind.PIPELINE_OPTIONS)),
+    TEARDOWN("@Teardown", false, EnumSet.noneOf(Kind.class)),
+    ON_TIMER("@OnTimer", true, EnumSet.of(Kind.ON_TIMER_CONTEXT, Kind.TIMESTAMP,
+        Kind.TIME_DOMAIN, Kind.WINDOW, Kind.PIPELINE_OPTIONS, Kind.OUTPUT_RECEIVER,
+        Kind.MULTI_OUTPUT_RECEIVER, Kind.STATE, Kind.TIMER, Kind.TIMER_FAMILY, Kind.KEY)),
+    ON_TIMER_FAMILY("@OnTimerFamily", true, EnumSet.of(Kind.ON_TIMER_CONTEXT, Kind.TIMESTAMP,
         Kind.TIME_DOMAIN, Kind.WINDOW, Kind.PIPELINE_OPTIONS, Kind.OUTPUT_RECEIVER,
         Kind.MULTI_OUTPUT_RECEIVER, Kind.STATE, Kind.TIMER, Kind.TIMER_FAMILY, Kind.TIMER_ID)),
-    ON_WINDOW_EXPIRATION("@OnWindowExpiration", EnumSet.of(Kind.ON_WINDOW_EXPIRATION_CONTEXT,
-        Kind.WINDOW, Kind.TIMESTAMP, Kind.PIPELINE_OPTIONS, Kind.OUTPUT_RECEIVER,
-        Kind.MULTI_OUTPUT_RECEIVER, Kind.STATE, Kind.KEY));
+    ON_WINDOW_EXPIRATION("@OnWindowExpiration", true, EnumSet.of(
+        Kind.ON_WINDOW_EXPIRATION_CONTEXT, Kind.WINDOW, Kind.TIMESTAMP, Kind.PIPELINE_OPTIONS,
+        Kind.OUTPUT_RECEIVER, Kind.MULTI_OUTPUT_RECEIVER, Kind.STATE, Kind.KEY));
 
     final String annotation;
+    /** Whether {@code @RequiresStableInput} means something here (as Beam records it). */
+    final boolean takesStableInput;
     final Set<Kind> allowed;
 
-    Site(String annotation, Set<Kind> allowed) {
+    Site(String annotation, boolean takesStableInput, Set<Kind> allowed) {
       this.annotation = annotation;
+      this.takesStableInput = takesStableInput;
       this.allowed = allowed;
     }
   }
@@ -64,6 +70,7 @@ final class DoFnParameters {
   private DoFnParameters() {}
 
   static MethodSignature analyse(Scope scope, Method method, Site site) {
+    checkStableInputAnnotation(scope, method, site);
     List<DoFnParameter> parameters = new ArrayList<>();
     Parameter[] declared = method.getParameters();
     for (int i = 0; i < declared.length; i++) {
@@ -71,6 +78,12 @@ final class DoFnParameters {
           + declared[i].getParameterizedType().getTypeName() + " " + declared[i].getName()
           + ") of " + site.annotation + " method " + method.getName();
       DoFnParameter parameter = classify(scope, declared[i], where);
+      if (parameter != null && parameter.kind() == Kind.BUNDLE_FINALIZER
+          && !site.allowed.contains(Kind.BUNDLE_FINALIZER)) {
+        throw new IllegalArgumentException(where + " is a BundleFinalizer, which only"
+            + " @ProcessElement, @StartBundle and @FinishBundle methods can take: it finalizes"
+            + " the bundle being processed. Register the callback from one of those methods");
+      }
       if (parameter == null || !site.allowed.contains(parameter.kind())) {
         throw new IllegalArgumentException(where + " is not supported there; supported: "
             + site.allowed);
@@ -83,6 +96,19 @@ final class DoFnParameters {
       parameters.add(parameter);
     }
     return new MethodSignature(method, List.copyOf(parameters));
+  }
+
+  /**
+   * Rejects {@code @RequiresStableInput} where it would mean nothing: Beam honours it only on
+   * methods that receive input ({@code @ProcessElement}, {@code @OnTimer}, {@code @OnTimerFamily},
+   * {@code @OnWindowExpiration}) and silently ignores it elsewhere.
+   */
+  private static void checkStableInputAnnotation(Scope scope, Method method, Site site) {
+    if (!site.takesStableInput && method.isAnnotationPresent(DoFn.RequiresStableInput.class)) {
+      throw new IllegalArgumentException("DoFn " + scope.fnClass().getName() + ": the "
+          + site.annotation + " method " + method.getName() + " is @RequiresStableInput, which"
+          + " has no effect there; put it on the @ProcessElement method");
+    }
   }
 
   private static DoFnParameter classify(Scope scope, Parameter p, String where) {
@@ -146,6 +172,8 @@ final class DoFnParameters {
       return Kind.WINDOW;
     } else if (PipelineOptions.class.isAssignableFrom(type)) {
       return Kind.PIPELINE_OPTIONS;
+    } else if (type == DoFn.BundleFinalizer.class) {
+      return Kind.BUNDLE_FINALIZER;
     }
     return null;
   }

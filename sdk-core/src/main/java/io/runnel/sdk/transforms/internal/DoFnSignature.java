@@ -60,6 +60,15 @@ public record DoFnSignature(
     public boolean uses(DoFnParameter.Kind kind) {
       return parameters.stream().anyMatch(p -> p.kind() == kind);
     }
+
+    /**
+     * Whether the method is annotated {@code @RequiresStableInput} (allowed, as in Beam, on
+     * {@code @ProcessElement}, {@code @OnTimer}, {@code @OnTimerFamily} and {@code
+     * @OnWindowExpiration} methods).
+     */
+    public boolean requiresStableInput() {
+      return method.isAnnotationPresent(DoFn.RequiresStableInput.class);
+    }
   }
 
   /**
@@ -103,6 +112,26 @@ public record DoFnSignature(
   /** Whether the {@code @ProcessElement} method reads side inputs by id. */
   public boolean usesSideInputParameters() {
     return processElement.uses(DoFnParameter.Kind.SIDE_INPUT);
+  }
+
+  /**
+   * Whether the {@code @ProcessElement} method is {@code @RequiresStableInput}: on replay after a
+   * failure, the runner must give it exactly the same input (Beam's {@code
+   * requires_stable_input}).
+   */
+  public boolean requiresStableInput() {
+    return processElement.requiresStableInput();
+  }
+
+  /**
+   * Whether a {@code @ProcessElement}, {@code @StartBundle} or {@code @FinishBundle} method takes
+   * a {@code DoFn.BundleFinalizer}: the runner must run its callbacks after committing each
+   * bundle (Beam's {@code requests_finalization}).
+   */
+  public boolean requestsFinalization() {
+    return processElement.uses(DoFnParameter.Kind.BUNDLE_FINALIZER)
+        || startBundle != null && startBundle.uses(DoFnParameter.Kind.BUNDLE_FINALIZER)
+        || finishBundle != null && finishBundle.uses(DoFnParameter.Kind.BUNDLE_FINALIZER);
   }
 
   /** Whether the class declares state. */
