@@ -38,6 +38,9 @@ public interface ArgumentProvider<InputT, OutputT> {
 
   PipelineOptions pipelineOptions();
 
+  /** Where the function registers callbacks to run after the bundle is committed. */
+  DoFn.BundleFinalizer bundleFinalizer();
+
   /** The side input registered under {@code id}, in the current element's window. */
   Object sideInput(String id);
 

@@ -184,6 +184,7 @@ public final class DoFnInvoker {
       case TIME_DOMAIN -> "timeDomain";
       case ON_TIMER_CONTEXT -> "onTimerContext";
       case ON_WINDOW_EXPIRATION_CONTEXT -> "onWindowExpirationContext";
+      case BUNDLE_FINALIZER -> "bundleFinalizer";
       case SIDE_INPUT, STATE, TIMER, TIMER_FAMILY ->
           throw new IllegalArgumentException(kind + " is bound by id");
     };

@@ -13,6 +13,8 @@ import io.runnel.windowing.BoundedWindow;
 import io.runnel.windowing.PaneInfo;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,6 +40,10 @@ public final class DoFnRunner<InputT, OutputT> implements ArgumentProvider<Input
   private final long allowedSkewMillis;
   private final DoFnContexts<InputT, OutputT> contexts;
 
+  private List<BundleCallback> callbacks = new ArrayList<>();
+  private final DoFn.BundleFinalizer finalizer = (expiry, callback) ->
+      callbacks.add(new BundleCallback(java.util.Objects.requireNonNull(expiry, "callbackExpiry"),
+          java.util.Objects.requireNonNull(callback, "callback")));
   private WindowedValue<InputT> current;
   private BoundedWindow currentWindow;
   /** The state, timers and key of the current call, for a stateful runner; else null. */
@@ -78,6 +84,10 @@ public final class DoFnRunner<InputT, OutputT> implements ArgumentProvider<Input
   }
 
   public void startBundle() {
+    // Callbacks of a bundle that failed before the runner took them never run.
+    if (!callbacks.isEmpty()) {
+      callbacks = new ArrayList<>();
+    }
     invoker.invokeStartBundle(fn, this);
   }
 
@@ -125,6 +135,24 @@ public final class DoFnRunner<InputT, OutputT> implements ArgumentProvider<Input
 
   public void finishBundle() {
     invoker.invokeFinishBundle(fn, this);
+  }
+
+  /**
+   * The callbacks the function registered through its {@link DoFn.BundleFinalizer} since the
+   * last call, to run once the bundle is committed; the runner takes them when the bundle ends.
+   */
+  public List<BundleCallback> takeBundleCallbacks() {
+    if (callbacks.isEmpty()) {
+      return List.of();
+    }
+    List<BundleCallback> taken = callbacks;
+    callbacks = new ArrayList<>();
+    return taken;
+  }
+
+  @Override
+  public DoFn.BundleFinalizer bundleFinalizer() {
+    return finalizer;
   }
 
   public void teardown() {

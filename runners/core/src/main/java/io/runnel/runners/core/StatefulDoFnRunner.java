@@ -199,6 +199,11 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
     }
   }
 
+  /** The bundle-finalization callbacks the function registered since the last call. */
+  public java.util.List<BundleCallback> takeBundleCallbacks() {
+    return runner.takeBundleCallbacks();
+  }
+
   /** Finishes the bundle and writes the state it changed back to the backend. */
   public void finishBundle() {
     leave("@FinishBundle");
@@ -258,6 +263,12 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
       }
     }
     return hold;
+  }
+
+  /** When the earliest pending processing-time timer is due (strictly after it), or null. */
+  public Instant nextProcessingTimeTimer() {
+    settings.push();
+    return timers.nextFireTime(TimeDomain.PROCESSING_TIME);
   }
 
   /** Elements dropped because their window had expired when they arrived. */

@@ -159,6 +159,11 @@ class DoFnInvokerOnTimerTest {
     }
 
     @Override
+    public DoFn.BundleFinalizer bundleFinalizer() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Object sideInput(String id) {
       throw new UnsupportedOperationException();
     }

@@ -39,6 +39,29 @@ public interface DirectOptions extends PipelineOptions {
 
   void setDirectBundleSize(int size);
 
+  @Description("Whether run() waits until the pipeline finishes (Beam's option). With false,"
+      + " run() returns at once and the pipeline runs on a thread of its own; use the result's"
+      + " waitUntilFinish() or cancel(). A pipeline reading an unbounded source runs until its"
+      + " sources end or it is cancelled.")
+  @Default.Boolean(true)
+  boolean isBlockOnRun();
+
+  void setBlockOnRun(boolean block);
+
+  @Description("A split of an unbounded source that brings no data for this long stops holding"
+      + " the source's watermark back, until data returns (e.g. 30s). Unset: splits never go"
+      + " idle (a source may still advance its own watermark while idle).")
+  java.time.Duration getSourceIdleTimeout();
+
+  void setSourceIdleTimeout(java.time.Duration timeout);
+
+  @Description("The longest one bundle read from a split of an unbounded source takes before it"
+      + " is handed on (at most --directBundleSize elements either way).")
+  @Default.String("200ms")
+  java.time.Duration getDirectReadBundleTime();
+
+  void setDirectReadBundleTime(java.time.Duration time);
+
   /** The number of available processors. */
   final class AvailableProcessors implements DefaultValueFactory<Integer> {
     @Override

@@ -2,14 +2,17 @@ package io.runnel.runners.direct;
 
 import io.runnel.runners.direct.internal.DirectExecution;
 import io.runnel.sdk.Pipeline;
+import io.runnel.sdk.PipelineResult;
 import io.runnel.sdk.options.PipelineOptions;
 import io.runnel.sdk.runners.PipelineRunner;
 
 /**
- * Runs a pipeline in this JVM, deterministically: the same pipeline and input give the same
- * outputs in the same order on every run, whatever {@code --directParallelism}. {@link #run}
- * blocks until the pipeline finishes and throws {@link Pipeline.PipelineExecutionException} when
- * user code fails, naming the transform and the element.
+ * Runs a pipeline in this JVM. Bounded and {@code TestStream} pipelines run deterministically:
+ * the same pipeline and input give the same outputs in the same order on every run, whatever
+ * {@code --directParallelism}. A pipeline reading an unbounded source runs in real time until
+ * its sources end or it is cancelled. {@link #run} blocks until the pipeline finishes (unless
+ * {@code --blockOnRun=false}) and throws {@link Pipeline.PipelineExecutionException} when user
+ * code fails, naming the transform and the element.
  *
  * <p>Checks on by default, off with {@code --enforceImmutability=false} and {@code
  * --enforceEncodability=false}: elements must not be mutated after output or as inputs, and
@@ -36,10 +39,18 @@ public final class DirectRunner extends PipelineRunner<DirectPipelineResult> {
     return new DirectRunner(direct);
   }
 
+  /**
+   * Runs {@code pipeline}: to its end when {@code --blockOnRun} (the default), else on a thread
+   * of its own, returning at once.
+   */
   @Override
   public DirectPipelineResult run(Pipeline pipeline) {
     DirectExecution execution = new DirectExecution(pipeline, options);
+    if (!options.isBlockOnRun()) {
+      return new DirectPipelineResult(execution);
+    }
     execution.run();
-    return new DirectPipelineResult(execution.metrics());
+    return new DirectPipelineResult(execution, execution.isCancelled()
+        ? PipelineResult.State.CANCELLED : PipelineResult.State.DONE);
   }
 }

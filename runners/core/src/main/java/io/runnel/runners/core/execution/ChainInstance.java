@@ -51,7 +51,7 @@ public final class ChainInstance {
    * Pushes a bundle through the chain and returns the commits of what it left in sinks, in the
    * order they must be applied.
    */
-  public List<Runnable> process(List<WindowedValue<?>> bundle, BundleTicket ticket) {
+  public List<Runnable> process(Iterable<WindowedValue<?>> bundle, BundleTicket ticket) {
     try {
       return processBundle(bundle, ticket);
     } catch (RuntimeException | Error e) {
@@ -61,7 +61,7 @@ public final class ChainInstance {
     }
   }
 
-  private List<Runnable> processBundle(List<WindowedValue<?>> bundle, BundleTicket ticket) {
+  private List<Runnable> processBundle(Iterable<WindowedValue<?>> bundle, BundleTicket ticket) {
     for (Sink.Writer<?> writer : writers) {
       writer.startBundle(ticket);
     }
@@ -86,6 +86,15 @@ public final class ChainInstance {
     if (!updates.isEmpty()) {
       aggregator.recordAttempted(updates);
       commits.add(() -> aggregator.commit(updates));
+    }
+    if (bundle instanceof SourceRoot.ReadBundle read) {
+      commits.add(read::committed);
+    }
+    for (ParDoExecutor executor : executors) {
+      List<io.runnel.runners.core.BundleCallback> callbacks = executor.takeBundleCallbacks();
+      if (!callbacks.isEmpty()) {
+        commits.add(() -> executor.runBundleCallbacks(callbacks));
+      }
     }
     return commits;
   }

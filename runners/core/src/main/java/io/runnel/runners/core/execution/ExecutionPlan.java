@@ -1,6 +1,8 @@
 package io.runnel.runners.core.execution;
 
 import io.runnel.sdk.Pipeline;
+import io.runnel.sdk.io.BoundedReadFromUnboundedSource;
+import io.runnel.sdk.io.Read;
 import io.runnel.sdk.runners.PipelineVisitor;
 import io.runnel.sdk.runners.ScriptedStream;
 import io.runnel.sdk.runners.TransformNode;
@@ -82,6 +84,15 @@ final class ExecutionPlan {
         @SuppressWarnings("unchecked")
         PCollection<byte[]> out = (PCollection<byte[]>) single(node.getOutputs(), node);
         add(new Step.ImpulseStep(name, out), List.of());
+      } else if (transform instanceof Read.Bounded<?> read) {
+        add(new Step.ReadStep(name, read.getSource(), single(node.getOutputs(), node),
+            Long.MAX_VALUE, null), List.of());
+      } else if (transform instanceof Read.Unbounded<?> read) {
+        add(new Step.ReadStep(name, read.getSource(), single(node.getOutputs(), node),
+            Long.MAX_VALUE, null), List.of());
+      } else if (transform instanceof BoundedReadFromUnboundedSource<?> read) {
+        add(new Step.ReadStep(name, read.getSource(), single(node.getOutputs(), node),
+            read.getMaxNumRecords(), read.getMaxReadTime()), List.of());
       } else if (transform instanceof ScriptedStream<?> script) {
         add(new Step.ScriptStep(name, script, single(node.getOutputs(), node)), List.of());
       } else if (transform instanceof ParDo.MultiOutput<?, ?> parDo) {
@@ -113,9 +124,9 @@ final class ExecutionPlan {
         views.put(view, step);
         add(step, List.of(input));
       } else {
-        throw new IllegalArgumentException("The direct runner cannot execute transform '" + name
+        throw new IllegalArgumentException("The engine cannot execute transform '" + name
             + "': " + transform.getClass().getName() + " is not a primitive it knows. Composite"
-            + " transforms must expand into Impulse, ParDo, GroupByKey, Flatten and View.");
+            + " transforms must expand into Impulse, Read, ParDo, GroupByKey, Flatten and View.");
       }
     }
 

@@ -1,5 +1,6 @@
 package io.runnel.runners.core.execution;
 
+import io.runnel.runners.core.BundleCallback;
 import io.runnel.runners.core.DoFnRunner;
 import io.runnel.runners.core.OutputManager;
 import io.runnel.runners.core.SideInputReader;
@@ -103,6 +104,32 @@ final class ParDoExecutor implements Receiver, OutputManager {
       MetricsEnvironment.setCurrentContainer(previous);
     }
     checks.afterInput(element.getValue(), token);
+  }
+
+  /** What the DoFn asked to run once this bundle is committed; taken once per bundle. */
+  List<BundleCallback> takeBundleCallbacks() {
+    return runner.takeBundleCallbacks();
+  }
+
+  /** Runs callbacks of this transform that waited for their bundle's commit. */
+  void runBundleCallbacks(List<BundleCallback> callbacks) {
+    runCallbacks(step.name(), metrics, callbacks);
+  }
+
+  static void runCallbacks(String transform, MetricsContainer metrics,
+      List<BundleCallback> callbacks) {
+    MetricsContainer previous = MetricsEnvironment.setCurrentContainer(metrics);
+    try {
+      java.time.Instant now = java.time.Instant.now();
+      for (BundleCallback callback : callbacks) {
+        callback.runIfLive(now);
+      }
+    } catch (UserCodeException e) {
+      throw new TransformFailure(transform, "in a BundleFinalizer callback after its bundle"
+          + " committed", null, e.getCause());
+    } finally {
+      MetricsEnvironment.setCurrentContainer(previous);
+    }
   }
 
   void finishBundle() {

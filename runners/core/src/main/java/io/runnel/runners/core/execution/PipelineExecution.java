@@ -24,9 +24,12 @@ import java.util.function.Supplier;
  * no work is queued it calls {@link #advanceWatermarks()}, then {@link #replayNextEvent()}.
  *
  * <p>Watermarks move only between runs of work, so no element is ever behind a watermark that
- * already passed it. Processing time is virtual here: it starts at {@link
- * BoundedWindow#TIMESTAMP_MIN_VALUE} and moves only with a script. Everything but the chains'
- * {@link ChainInstance#process} runs on the runner's coordinating thread.
+ * already passed it. A pipeline that reads an unbounded source runs in real time ({@link
+ * #isRealTime()}): processing time is the wall clock ({@link #advanceProcessingTime()}), and the
+ * runner polls the sources ({@link #pollSources()}) until they end. Otherwise processing time
+ * is virtual: it starts at {@link BoundedWindow#TIMESTAMP_MIN_VALUE} and moves only with a
+ * script. Everything but the chains' {@link ChainInstance#process} runs on the runner's
+ * coordinating thread.
  */
 public final class PipelineExecution {
   private final ExecutionPlan plan;
@@ -34,6 +37,9 @@ public final class PipelineExecution {
   private final WorkQueue queue;
   private final List<ParDoExecutor> executors = new ArrayList<>();
   private final List<ScriptSource> scripts = new ArrayList<>();
+  private final List<SourceRoot> sources = new ArrayList<>();
+  private final Clock clock;
+  private final boolean realTime;
   private final MetricsAggregator metrics = new MetricsAggregator();
   private final PipelineOptions options;
   private final TransformChecks.Factory checks;
@@ -44,9 +50,11 @@ public final class PipelineExecution {
    * @param checks the runner's checks on elements, or {@link TransformChecks.Factory#NONE}
    * @param queue where the engine puts work for the runner
    * @param tasks how the runner runs the shards of keyed inputs (in parallel, or not)
+   * @param reading how the runner reads sources: bundle limits, idle timeout, splits
    */
   public PipelineExecution(Pipeline pipeline, PipelineOptions options, GroupOrder order,
-      TransformChecks.Factory checks, WorkQueue queue, ParallelTasks tasks) {
+      TransformChecks.Factory checks, WorkQueue queue, ParallelTasks tasks,
+      SourceReading reading) {
     this.options = options;
     this.checks = checks;
     this.queue = queue;
@@ -58,8 +66,35 @@ public final class PipelineExecution {
     for (Stage stage : graph.stages()) {
       if (stage.root() instanceof Step.ScriptStep script) {
         scripts.add(new ScriptSource(stage, script));
+      } else if (stage.root() instanceof Step.ReadStep read) {
+        sources.add(new SourceRoot(stage, read, options, new SourceRoot.ReadLimits(
+            reading.bundleSize(), reading.bundleTime(), reading.idleTimeout(),
+            reading.unboundedSplits())));
       }
     }
+    this.realTime = scripts.isEmpty() && sources.stream().anyMatch(SourceRoot::isUnbounded);
+    this.clock = realTime ? Clock.system() : Clock.virtual();
+  }
+
+  /**
+   * How a runner reads sources.
+   *
+   * @param bundleSize the most elements one bundle of an unbounded source's split reads
+   * @param bundleTime the longest one bundle of an unbounded source's split reads
+   * @param idleTimeout after how long without data a split stops holding the source's
+   *     watermark back; null for never
+   * @param unboundedSplits how many splits to ask an unbounded source for
+   */
+  public record SourceReading(int bundleSize, java.time.Duration bundleTime,
+      java.time.Duration idleTimeout, int unboundedSplits) {}
+
+  /**
+   * Whether the pipeline runs in real time: it reads an unbounded source (and has no scripted
+   * source), so processing time is the wall clock and the run lasts until its sources end or it
+   * is cancelled. Otherwise processing time is virtual and moves only with a script.
+   */
+  public boolean isRealTime() {
+    return realTime;
   }
 
   /** The stages, in topological order. */
@@ -85,7 +120,7 @@ public final class PipelineExecution {
     return AggregatedMetricResults.of(metrics);
   }
 
-  /** Queues the impulse of every impulse root. */
+  /** Queues the impulse of every impulse root and the splits of every bounded source. */
   public void start() {
     for (Stage stage : graph.stages()) {
       if (stage.root() instanceof Step.ImpulseStep) {
@@ -94,6 +129,84 @@ public final class PipelineExecution {
         queue.enqueue(stage, impulse, false);
       }
     }
+    for (SourceRoot source : sources) {
+      source.start(queue);
+    }
+  }
+
+  /**
+   * Queues a bundle for every split of an unbounded source that is due for one (its last bundle
+   * committed, and its pause after an empty read over). Returns whether any was queued.
+   */
+  public boolean pollSources() {
+    boolean queued = false;
+    Instant now = Instant.now();
+    for (SourceRoot source : sources) {
+      queued |= source.poll(queue, now);
+    }
+    return queued;
+  }
+
+  /** Whether every source, scripted or read, has ended. */
+  public boolean sourcesFinished() {
+    for (SourceRoot source : sources) {
+      if (!source.isFinished()) {
+        return false;
+      }
+    }
+    for (ScriptSource script : scripts) {
+      if (!script.finished()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * In real time, the wall-clock instant by which the runner should look again even if no work
+   * comes: the earliest of the next processing-time timer and the next source poll; null if
+   * neither is pending.
+   */
+  public Instant nextWakeUp() {
+    Instant next = null;
+    for (SourceRoot source : sources) {
+      next = earlier(next, source.nextPoll());
+    }
+    for (Stage stage : graph.stages()) {
+      if (stage.sink() != null) {
+        Instant timer = stage.sink().nextProcessingTimeTimer();
+        next = earlier(next, timer == null ? null : timer.plusMillis(1));
+      }
+    }
+    return next;
+  }
+
+  /**
+   * In real time, moves processing time to the wall clock and lets every root fire the
+   * processing-time timers that became due; does nothing on a virtual clock.
+   */
+  public void advanceProcessingTime() {
+    if (!realTime) {
+      return;
+    }
+    processingTime = clock.now();
+    for (Stage stage : graph.stages()) {
+      if (stage.sink() != null) {
+        stage.sink().advance(inputWatermark(stage), processingTime);
+      }
+    }
+  }
+
+  /** The processing time the engine is at. */
+  public Instant processingTime() {
+    return processingTime;
+  }
+
+  private static Instant earlier(Instant a, Instant b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null || a.isBefore(b) ? a : b;
   }
 
   /**
@@ -111,6 +224,8 @@ public final class PipelineExecution {
         output = BoundedWindow.TIMESTAMP_MAX_VALUE;
       } else if (stage.root() instanceof Step.ScriptStep) {
         output = scriptOf(stage).watermark();
+      } else if (stage.root() instanceof Step.ReadStep) {
+        output = sourceOf(stage).watermark(Instant.now());
       } else {
         Instant input = inputWatermark(stage);
         stage.sink().advance(input, processingTime);
@@ -145,7 +260,8 @@ public final class PipelineExecution {
       if (action instanceof ScriptSource.Emit emit) {
         queue.enqueue(script.stage(), emit.bundle(), false);
       } else if (action instanceof ScriptSource.ProcessingTime time) {
-        processingTime = processingTime.plus(time.advance());
+        ((Clock.Virtual) clock).advance(time.advance());
+        processingTime = clock.now();
         for (Stage stage : graph.stages()) {
           if (stage.sink() != null) {
             stage.sink().advance(inputWatermark(stage), processingTime);
@@ -155,6 +271,15 @@ public final class PipelineExecution {
       return true;
     }
     return false;
+  }
+
+  private SourceRoot sourceOf(Stage stage) {
+    for (SourceRoot source : sources) {
+      if (source.stage() == stage) {
+        return source;
+      }
+    }
+    throw new IllegalStateException("no source for " + stage);
   }
 
   private ScriptSource scriptOf(Stage stage) {
@@ -187,6 +312,9 @@ public final class PipelineExecution {
       if (sink instanceof StatefulParDoSink stateful) {
         teardowns.add(stateful::teardown);
       }
+    }
+    for (SourceRoot source : sources) {
+      teardowns.add(source::close);
     }
     for (Supplier<RuntimeException> teardown : teardowns) {
       RuntimeException teardownFailure = teardown.get();

@@ -32,4 +32,9 @@ abstract class RootSink<L> extends Sink<L> {
   Instant hold() {
     return null;
   }
+
+  /** When this root's earliest processing-time timer is due (strictly after it), or null. */
+  Instant nextProcessingTimeTimer() {
+    return null;
+  }
 }

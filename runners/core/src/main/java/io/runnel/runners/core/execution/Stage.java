@@ -71,6 +71,9 @@ public final class Stage {
     if (root instanceof Step.ScriptStep script) {
       return script.output();
     }
+    if (root instanceof Step.ReadStep read) {
+      return read.output();
+    }
     if (root instanceof Step.GroupByKeyStep gbk) {
       return gbk.output();
     }

@@ -91,6 +91,7 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> {
     final MetricsContainerStepMap metrics = new MetricsContainerStepMap();
     final MetricsContainer container;
     List<WindowedValue<?>> emitted = new ArrayList<>();
+    List<io.runnel.runners.core.BundleCallback> callbacks = new ArrayList<>();
     boolean setUp;
     boolean inBundle;
     long reportedDropped;
@@ -139,6 +140,7 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> {
       if (inBundle) {
         inBundle = false;
         call("in @FinishBundle", null, runner::finishBundle);
+        callbacks.addAll(runner.takeBundleCallbacks());
       }
       checks.onFinishBundle();
     }
@@ -149,6 +151,7 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> {
         setUp = true;
       }
       call("firing timers", null, () -> runner.advanceTime(watermark, processingTime));
+      callbacks.addAll(runner.takeBundleCallbacks());
       checks.onFinishBundle();
     }
 
@@ -379,6 +382,18 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> {
     return hold;
   }
 
+  @Override
+  Instant nextProcessingTimeTimer() {
+    Instant next = null;
+    for (Shard shard : engines) {
+      Instant due = shard == null ? null : shard.runner.nextProcessingTimeTimer();
+      if (due != null && (next == null || due.isBefore(next))) {
+        next = due;
+      }
+    }
+    return next;
+  }
+
   /** Calls {@code @Teardown} on every shard set up; returns the first failure, if any. */
   RuntimeException teardown() {
     RuntimeException failure = null;
@@ -522,6 +537,14 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> {
     }
     if (!outputs.isEmpty()) {
       queue().enqueue(stage(), outputs, true);
+    }
+    // The bundles are committed: their finalization callbacks may run.
+    for (Shard shard : engines) {
+      if (shard != null && !shard.callbacks.isEmpty()) {
+        List<io.runnel.runners.core.BundleCallback> due = shard.callbacks;
+        shard.callbacks = new ArrayList<>();
+        ParDoExecutor.runCallbacks(step.name(), shard.container, due);
+      }
     }
   }
 }

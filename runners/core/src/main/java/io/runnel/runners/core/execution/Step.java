@@ -27,6 +27,25 @@ sealed interface Step {
     }
   }
 
+  /**
+   * A source read: a {@link io.runnel.sdk.io.BoundedSource} or an {@link
+   * io.runnel.sdk.io.UnboundedSource}, the latter read whole or, with {@code maxNumRecords} (at
+   * most that many, over all splits) or {@code maxReadTime} (per split; null for no limit), as
+   * a bounded collection.
+   */
+  record ReadStep(String name, io.runnel.sdk.io.Source<?> source, PCollection<?> output,
+      long maxNumRecords, java.time.Duration maxReadTime) implements Step {
+    @Override
+    public boolean isStageRoot() {
+      return true;
+    }
+
+    /** Whether the source is unbounded (read with or without limits). */
+    public boolean isUnbounded() {
+      return source instanceof io.runnel.sdk.io.UnboundedSource<?, ?>;
+    }
+  }
+
   /** A scripted source ({@code TestStream}): replays elements, watermark and time advances. */
   record ScriptStep(String name, ScriptedStream<?> script, PCollection<?> output) implements Step {
     @Override

@@ -176,6 +176,18 @@ final class TriggeredGroupSink extends RootSink<TriggeredGroupSink.Local> {
    * The shard at {@code index}, made on first use with the transform's output watermark so far
    * (its panes and holds are judged against it, as the other shards' are).
    */
+  @Override
+  Instant nextProcessingTimeTimer() {
+    Instant next = null;
+    for (Shard shard : engines) {
+      Instant due = shard == null ? null : shard.engine.nextProcessingTimeTimer();
+      if (due != null && (next == null || due.isBefore(next))) {
+        next = due;
+      }
+    }
+    return next;
+  }
+
   private Shard shard(int index) {
     if (engines[index] == null) {
       Instant othersHold = hold();

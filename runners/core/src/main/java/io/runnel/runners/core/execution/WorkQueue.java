@@ -10,4 +10,10 @@ public interface WorkQueue {
    * several bundles; otherwise they form one bundle (as a TestStream event must).
    */
   void enqueue(Stage stage, List<WindowedValue<?>> elements, boolean splittable);
+
+  /**
+   * Queues one bundle read from a source split as it is processed (so never cut), whose commit
+   * the runner reports with {@link ChainInstance#process}'s commits like any other.
+   */
+  void enqueueRead(Stage stage, Iterable<WindowedValue<?>> bundle);
 }

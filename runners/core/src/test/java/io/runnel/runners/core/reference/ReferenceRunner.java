@@ -9,6 +9,7 @@ import io.runnel.runners.core.execution.PipelineExecution;
 import io.runnel.runners.core.execution.Stage;
 import io.runnel.runners.core.execution.TransformChecks;
 import io.runnel.runners.core.execution.TransformFailure;
+import io.runnel.runners.core.execution.WorkQueue;
 import io.runnel.sdk.Pipeline;
 import io.runnel.sdk.PipelineResult;
 import io.runnel.sdk.metrics.MetricResults;
@@ -34,17 +35,27 @@ public final class ReferenceRunner extends PipelineRunner<PipelineResult> {
     this.options = options;
   }
 
-  private record Work(Stage stage, List<WindowedValue<?>> bundle) {}
+  private record Work(Stage stage, Iterable<WindowedValue<?>> bundle) {}
 
   @Override
   public PipelineResult run(Pipeline pipeline) {
     ArrayDeque<Work> queue = new ArrayDeque<>();
+    WorkQueue enqueue = new WorkQueue() {
+      @Override
+      public void enqueue(Stage stage, List<WindowedValue<?>> elements, boolean splittable) {
+        if (!elements.isEmpty()) {
+          queue.add(new Work(stage, elements));
+        }
+      }
+
+      @Override
+      public void enqueueRead(Stage stage, Iterable<WindowedValue<?>> bundle) {
+        queue.add(new Work(stage, bundle));
+      }
+    };
     PipelineExecution execution = new PipelineExecution(pipeline, options, GroupOrder.arrival(),
-        TransformChecks.Factory.NONE, (stage, elements, splittable) -> {
-          if (!elements.isEmpty()) {
-            queue.add(new Work(stage, elements));
-          }
-        }, ParallelTasks.SEQUENTIAL);
+        TransformChecks.Factory.NONE, enqueue, ParallelTasks.SEQUENTIAL,
+        new PipelineExecution.SourceReading(1024, Duration.ofMillis(100), null, 1));
     Map<Stage, ChainInstance> chains = new HashMap<>();
     RuntimeException failure = null;
     try {
@@ -56,8 +67,10 @@ public final class ReferenceRunner extends PipelineRunner<PipelineResult> {
               stage -> execution.chains(stage).get());
           chain.process(work.bundle(), BundleTicket.INLINE).forEach(Runnable::run);
         }
-      } while (execution.advanceWatermarks(() -> !queue.isEmpty())
-          || execution.replayNextEvent());
+        execution.advanceProcessingTime();
+      } while (!queue.isEmpty() || execution.advanceWatermarks(() -> !queue.isEmpty())
+          || execution.replayNextEvent() || execution.pollSources()
+          || (execution.isRealTime() && !execution.sourcesFinished() && pause()));
       execution.checkFinished();
     } catch (TransformFailure e) {
       failure = new Pipeline.PipelineExecutionException(e.getMessage(),
@@ -69,6 +82,17 @@ public final class ReferenceRunner extends PipelineRunner<PipelineResult> {
       throw failure;
     }
     return new Result(execution.metrics());
+  }
+
+  /** Waits a little for unbounded sources to bring data; always true. */
+  private static boolean pause() {
+    try {
+      Thread.sleep(5);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+    return true;
   }
 
   /** The result of a finished run. */

@@ -5,9 +5,12 @@ import io.runnel.runners.core.WindowedValue;
 import io.runnel.runners.core.execution.PipelineExecution;
 import io.runnel.runners.core.execution.Stage;
 import io.runnel.runners.core.execution.TransformFailure;
+import io.runnel.runners.core.execution.WorkQueue;
 import io.runnel.runners.direct.DirectOptions;
 import io.runnel.sdk.metrics.MetricResults;
 import io.runnel.sdk.Pipeline;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,23 +21,29 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One run of a pipeline on the direct runner, as an event loop on the calling thread:
+ * One run of a pipeline on the direct runner, as an event loop on one thread:
  *
  * <ol>
  *   <li>process queued bundles until none are left (runs of bundles of one stage go to worker
  *       threads, their results committed in bundle order);
+ *   <li>in real time, move processing time to the wall clock, firing the timers it passed;
  *   <li>then move watermarks forward, stage by stage in topological order, letting groupings
  *       fire; stop as soon as that queues work, and go back to 1;
- *   <li>when nothing moves, replay the next event of a scripted source ({@code TestStream});
- *   <li>when no source has events left, the run is over.
+ *   <li>when nothing moves, replay the next event of a scripted source ({@code TestStream}), or
+ *       read the next bundles of unbounded sources; when none has data yet, wait for the next
+ *       timer or source poll;
+ *   <li>when every source has ended and nothing moves, or when cancelled, the run is over.
  * </ol>
  *
  * Watermarks move only when no work is queued, so no element is ever behind a watermark that
- * passed it. Processing time is virtual: it starts at {@link BoundedWindow#TIMESTAMP_MIN_VALUE}
- * and moves only with a script. The outcome does not depend on the number of threads.
+ * passed it. Processing time is the wall clock for a pipeline that reads an unbounded source;
+ * otherwise it is virtual and moves only with a script, and the outcome (for bounded and
+ * scripted pipelines) does not depend on the number of threads.
  */
 public final class DirectExecution {
   private static final int MIN_BUNDLES = 16;
+  /** The longest the loop waits for a timer or a source before looking again. */
+  private static final long MAX_WAIT_MILLIS = 100;
 
   private final DirectOptions options;
   private final GroupOrder order;
@@ -42,9 +51,11 @@ public final class DirectExecution {
   private final Map<Stage, StageExecutor> stageExecutors = new HashMap<>();
   private final ArrayDeque<Work> queue = new ArrayDeque<>();
   private final DirectParallelTasks keyedTasks;
+  private final Object wakeUp = new Object();
+  private volatile boolean cancelled;
   private ExecutorService threads;
 
-  private record Work(Stage stage, List<WindowedValue<?>> bundle) {}
+  private record Work(Stage stage, Iterable<WindowedValue<?>> bundle) {}
 
   public DirectExecution(Pipeline pipeline, DirectOptions options) {
     this.options = options;
@@ -53,8 +64,19 @@ public final class DirectExecution {
     ElementChecks checks = new ElementChecks(options.isEnforceEncodability(),
         options.isEnforceImmutability());
     this.keyedTasks = new DirectParallelTasks(options.getDirectParallelism());
-    this.execution = new PipelineExecution(pipeline, options, order, checks, this::enqueue,
-        keyedTasks);
+    this.execution = new PipelineExecution(pipeline, options, order, checks, new WorkQueue() {
+      @Override
+      public void enqueue(Stage stage, List<WindowedValue<?>> elements, boolean splittable) {
+        DirectExecution.this.enqueue(stage, elements, splittable);
+      }
+
+      @Override
+      public void enqueueRead(Stage stage, Iterable<WindowedValue<?>> bundle) {
+        queue.add(new Work(stage, bundle));
+      }
+    }, keyedTasks, new PipelineExecution.SourceReading(options.getDirectBundleSize(),
+        options.getDirectReadBundleTime(), options.getSourceIdleTimeout(),
+        options.getDirectParallelism()));
     for (Stage stage : execution.stages()) {
       stageExecutors.put(stage, new StageExecutor(execution.chains(stage)));
     }
@@ -65,19 +87,31 @@ public final class DirectExecution {
     return execution.metrics();
   }
 
-  /** Runs to completion; throws {@link Pipeline.PipelineExecutionException} if user code fails. */
+  /** Asks the run to stop at the next bundle boundary; {@link #run} then returns normally. */
+  public void cancel() {
+    cancelled = true;
+    synchronized (wakeUp) {
+      wakeUp.notifyAll();
+    }
+  }
+
+  /** Whether {@link #cancel} was called. */
+  public boolean isCancelled() {
+    return cancelled;
+  }
+
+  /**
+   * Runs until the sources end or {@link #cancel} is called; throws {@link
+   * Pipeline.PipelineExecutionException} if user code fails.
+   */
   public void run() {
     RuntimeException failure = null;
     try {
       execution.start();
-      while (true) {
-        drain();
-        if (execution.advanceWatermarks(() -> !queue.isEmpty()) || execution.replayNextEvent()) {
-          continue;
-        }
-        break;
+      loop();
+      if (!cancelled) {
+        execution.checkFinished();
       }
-      execution.checkFinished();
     } catch (TransformFailure e) {
       failure = new Pipeline.PipelineExecutionException(e.getMessage() + seedNote(),
           e.getCause() != null ? e.getCause() : e);
@@ -91,6 +125,47 @@ public final class DirectExecution {
     }
     if (failure != null) {
       throw failure;
+    }
+  }
+
+  private void loop() {
+    while (!cancelled) {
+      drain();
+      if (cancelled) {
+        return;
+      }
+      execution.advanceProcessingTime();
+      if (!queue.isEmpty()) {
+        continue;
+      }
+      if (execution.advanceWatermarks(() -> !queue.isEmpty()) || execution.replayNextEvent()
+          || execution.pollSources()) {
+        continue;
+      }
+      if (!execution.isRealTime() || execution.sourcesFinished()) {
+        return;
+      }
+      waitForTimerOrSource();
+    }
+  }
+
+  /** Waits until the next processing-time timer or source poll is due, or a cancel. */
+  private void waitForTimerOrSource() {
+    Instant next = execution.nextWakeUp();
+    long millis = next == null ? MAX_WAIT_MILLIS
+        : Math.min(MAX_WAIT_MILLIS, Duration.between(Instant.now(), next).toMillis());
+    if (millis <= 0) {
+      return;
+    }
+    synchronized (wakeUp) {
+      try {
+        if (!cancelled) {
+          wakeUp.wait(millis);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        cancelled = true;
+      }
     }
   }
 
@@ -109,9 +184,9 @@ public final class DirectExecution {
 
   /** Processes queued work until the queue is empty, a run of same-stage bundles at a time. */
   private void drain() {
-    while (!queue.isEmpty()) {
+    while (!queue.isEmpty() && !cancelled) {
       Stage stage = queue.peek().stage();
-      List<List<WindowedValue<?>>> run = new ArrayList<>();
+      List<Iterable<WindowedValue<?>>> run = new ArrayList<>();
       while (!queue.isEmpty() && queue.peek().stage() == stage) {
         run.add(queue.poll().bundle());
       }

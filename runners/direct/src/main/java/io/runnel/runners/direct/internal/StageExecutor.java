@@ -25,11 +25,11 @@ final class StageExecutor {
   }
 
   /** Processes {@code bundles} and applies their commits in bundle order. */
-  void run(List<List<WindowedValue<?>>> bundles, ExecutorService threads, int parallelism) {
+  void run(List<Iterable<WindowedValue<?>>> bundles, ExecutorService threads, int parallelism) {
     int workers = Math.min(parallelism, bundles.size());
     if (workers <= 1 || threads == null) {
       ChainInstance chain = chain(0);
-      for (List<WindowedValue<?>> bundle : bundles) {
+      for (Iterable<WindowedValue<?>> bundle : bundles) {
         chain.process(bundle, BundleTicket.INLINE).forEach(Runnable::run);
       }
       return;
@@ -45,7 +45,7 @@ final class StageExecutor {
     try {
       for (int next = 0; next < bundles.size(); next++) {
         while (submitted < bundles.size() && submitted < next + window) {
-          List<WindowedValue<?>> bundle = bundles.get(submitted);
+          Iterable<WindowedValue<?>> bundle = bundles.get(submitted);
           BundleTicket ticket = turns.ticket(submitted++);
           pending.add(threads.submit(() -> {
             ChainInstance chain = free.take();
