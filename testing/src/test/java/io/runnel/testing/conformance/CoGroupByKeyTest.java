@@ -18,6 +18,7 @@ import io.runnel.sdk.values.TupleTag;
 import io.runnel.sdk.values.TypeDescriptors;
 import io.runnel.testing.PAssert;
 import io.runnel.testing.TestPipeline;
+import io.runnel.testing.UsesFailureMessage;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -61,8 +62,9 @@ class CoGroupByKeyTest {
   }
 
   @Test
+  @UsesFailureMessage
   void getOnlyOfSeveralValuesFailsNamingTheTag() {
-    Pipeline pipeline = Pipeline.create();
+    Pipeline pipeline = Pipeline.create(TestPipeline.testingPipelineOptions());
     PCollection<KV<String, String>> emails = pipeline.apply("Emails",
         Create.of(KV.of("amy", "amy@x"), KV.of("amy", "amy@y")));
     KeyedPCollectionTuple.of(emailsTag, emails)
@@ -92,7 +94,7 @@ class CoGroupByKeyTest {
 
   @Test
   void differentKeyCodersAreRejectedNamingBothInputs() {
-    Pipeline pipeline = Pipeline.create();
+    Pipeline pipeline = Pipeline.create(TestPipeline.testingPipelineOptions());
     PCollection<KV<Integer, String>> varInts = pipeline.apply("VarInts",
         Create.of(KV.of(1, "a")).withCoder(KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of())));
     PCollection<KV<Integer, String>> bigEndian = pipeline.apply("BigEndian",
@@ -107,7 +109,7 @@ class CoGroupByKeyTest {
 
   @Test
   void anEmptyTupleIsRejected() {
-    Pipeline pipeline = Pipeline.create();
+    Pipeline pipeline = Pipeline.create(TestPipeline.testingPipelineOptions());
     assertThatThrownBy(() -> KeyedPCollectionTuple.<String>empty(pipeline).apply(CoGroupByKey.create()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at least one input");

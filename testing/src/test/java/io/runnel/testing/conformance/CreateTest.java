@@ -59,7 +59,7 @@ class CreateTest {
 
   @Test
   void emptyWithoutCoderIsRejectedWithTheFix() {
-    Pipeline pipeline = Pipeline.create();
+    Pipeline pipeline = Pipeline.create(TestPipeline.testingPipelineOptions());
     assertThatThrownBy(() -> pipeline.apply(Create.of(List.<String>of())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cannot infer a coder")

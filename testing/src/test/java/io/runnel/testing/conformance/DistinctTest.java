@@ -51,7 +51,7 @@ class DistinctTest {
 
   @Test
   void createRejectsANonDeterministicCoderNamingTheCollection() {
-    Pipeline pipeline = Pipeline.create();
+    Pipeline pipeline = Pipeline.create(TestPipeline.testingPipelineOptions());
     PCollection<Double> input = pipeline.apply(Create.of(1.0, 2.0));
     assertThatThrownBy(() -> input.apply(Distinct.create()))
         .isInstanceOf(IllegalStateException.class)

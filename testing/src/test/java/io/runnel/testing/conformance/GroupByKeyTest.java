@@ -110,7 +110,7 @@ class GroupByKeyTest {
 
   @Test
   void nonDeterministicKeyCoderIsRejectedNamingTheCollection() {
-    Pipeline pipeline = Pipeline.create();
+    Pipeline pipeline = Pipeline.create(TestPipeline.testingPipelineOptions());
     PCollection<KV<Double, String>> input = pipeline
         .apply(Create.of(KV.of(1.5, "a")).withCoder(KvCoder.of(DoubleCoder.of(), StringUtf8Coder.of())));
     assertThatThrownBy(() -> input.apply(GroupByKey.create()))
