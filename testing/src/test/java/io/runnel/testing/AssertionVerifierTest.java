@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.runnel.sdk.Pipeline;
+import io.runnel.sdk.PipelineResult;
 import io.runnel.sdk.options.PipelineOptionsFactory;
 import io.runnel.sdk.transforms.Create;
 import io.runnel.sdk.values.PCollection;
@@ -122,6 +123,16 @@ class AssertionVerifierTest {
     AssertionError e = catchThrowableOfType(AssertionError.class, p::run);
 
     assertThat(e).hasMessageContaining("never ran").hasMessageContaining("PAssert$0");
+  }
+
+  @Test
+  void aRunStillGoingIsAwaitedBeforeItsMetricsAreRead() {
+    TestPipeline p = pipeline(o -> o.setScriptedStillRunning(true));
+    twoAssertions(p);
+
+    PipelineResult result = p.run();
+
+    assertThat(result.getState()).isEqualTo(PipelineResult.State.DONE);
   }
 
   @Test

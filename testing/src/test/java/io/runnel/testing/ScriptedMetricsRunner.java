@@ -62,6 +62,15 @@ public final class ScriptedMetricsRunner extends PipelineRunner<PipelineResult> 
     int getScriptedReportedAssertions();
 
     void setScriptedReportedAssertions(int count);
+
+    /**
+     * Whether {@code run()} returns while the run is still going, as a remote runner's may: the
+     * result is RUNNING, with no metrics, until {@code waitUntilFinish()}.
+     */
+    @Default.Boolean(false)
+    boolean isScriptedStillRunning();
+
+    void setScriptedStillRunning(boolean running);
   }
 
   /** Makes the runner findable by {@link #NAME}. */
@@ -89,7 +98,7 @@ public final class ScriptedMetricsRunner extends PipelineRunner<PipelineResult> 
         counters.add(counter(step, PAssert.FAILURE_COUNTER, options.getScriptedFailures()));
       }
     }
-    return new Result(counters);
+    return new Result(counters, options.isScriptedStillRunning());
   }
 
   private MetricResult<Long> counter(String step, String name, long committed) {
@@ -99,31 +108,35 @@ public final class ScriptedMetricsRunner extends PipelineRunner<PipelineResult> 
         ? MetricResult.create(key, committed, attempted) : MetricResult.attempted(key, attempted);
   }
 
-  /** A finished run reporting the scripted counters. */
+  /** A run reporting the scripted counters once it is done. */
   private static final class Result implements PipelineResult {
     private final List<MetricResult<Long>> counters;
+    private boolean running;
 
-    Result(List<MetricResult<Long>> counters) {
+    Result(List<MetricResult<Long>> counters, boolean running) {
       this.counters = counters;
+      this.running = running;
     }
 
     @Override
     public State getState() {
-      return State.DONE;
+      return running ? State.RUNNING : State.DONE;
     }
 
     @Override
     public State cancel() {
-      return State.DONE;
+      running = false;
+      return State.CANCELLED;
     }
 
     @Override
     public State waitUntilFinish(Duration duration) {
-      return State.DONE;
+      return waitUntilFinish();
     }
 
     @Override
     public State waitUntilFinish() {
+      running = false;
       return State.DONE;
     }
 
@@ -133,7 +146,7 @@ public final class ScriptedMetricsRunner extends PipelineRunner<PipelineResult> 
         @Override
         public MetricQueryResults queryMetrics(MetricsFilter filter) {
           List<MetricResult<Long>> matching = new ArrayList<>();
-          for (MetricResult<Long> counter : counters) {
+          for (MetricResult<Long> counter : running ? List.<MetricResult<Long>>of() : counters) {
             if (filter == null || filter.matches(counter.getKey())) {
               matching.add(counter);
             }
