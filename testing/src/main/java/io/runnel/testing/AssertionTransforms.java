@@ -1,7 +1,8 @@
 package io.runnel.testing;
 
-import io.runnel.sdk.Pipeline;
 import io.runnel.sdk.coders.VoidCoder;
+import io.runnel.sdk.metrics.Counter;
+import io.runnel.sdk.metrics.Metrics;
 import io.runnel.sdk.transforms.Create;
 import io.runnel.sdk.transforms.DoFn;
 import io.runnel.sdk.transforms.PTransform;
@@ -9,57 +10,47 @@ import io.runnel.sdk.transforms.ParDo;
 import io.runnel.sdk.transforms.SerializableFunction;
 import io.runnel.sdk.transforms.View;
 import io.runnel.sdk.transforms.Window;
-import io.runnel.windowing.BoundedWindow;
-import io.runnel.windowing.GlobalWindows;
-import io.runnel.windowing.PaneInfo;
 import io.runnel.sdk.values.PCollection;
 import io.runnel.sdk.values.PCollectionView;
 import io.runnel.sdk.values.PDone;
-import java.util.Map;
-import java.util.UUID;
-import java.util.WeakHashMap;
+import io.runnel.windowing.BoundedWindow;
+import io.runnel.windowing.GlobalWindows;
+import io.runnel.windowing.PaneInfo;
 
 /**
  * Adds an assertion to a pipeline: the collection becomes a side input (so an empty collection
- * is checked too), read by one check element. Names are {@code PAssert$0}, {@code PAssert$1}...
- * per pipeline.
+ * is checked too), read by one check element, which reports the outcome through the counters
+ * {@link PAssert#SUCCESS_COUNTER} and {@link PAssert#FAILURE_COUNTER} of the check step. Names are
+ * {@code PAssert$0}, {@code PAssert$1}... per pipeline, counted from the assertions already in its
+ * graph, so nothing is kept outside the pipeline.
  */
 final class AssertionTransforms {
-  private static final Map<Pipeline, Integer> COUNTS = new WeakHashMap<>();
-
   private AssertionTransforms() {}
-
-  @SuppressWarnings("unchecked")
-  static void apply(PCollection<?> actual, String reason, SerializableFunction<Iterable<Object>, Void> check) {
-    apply(actual, null, reason, check);
-  }
 
   /** Adds an assertion on the elements {@code filter} selects (all when null). */
   @SuppressWarnings("unchecked")
   static void apply(PCollection<?> actual, PaneFilter filter, String reason,
       SerializableFunction<Iterable<Object>, Void> check) {
-    Pipeline pipeline = actual.getPipeline();
-    int index;
-    synchronized (COUNTS) {
-      index = COUNTS.merge(pipeline, 1, Integer::sum) - 1;
-    }
-    String id = UUID.randomUUID().toString();
-    AssertionRegistry.expect(pipeline, id, reason);
-    ((PCollection<Object>) actual).apply("PAssert$" + index, new Check(reason, check, id, filter));
+    String name = "PAssert$" + PAssert.countAsserts(actual.getPipeline());
+    ((PCollection<Object>) actual).apply(name, new Check(reason, check, filter));
   }
 
-  private static final class Check extends PTransform<PCollection<Object>, PDone> {
+  /** One assertion; {@link AssertionVerifier} finds these in a pipeline's graph. */
+  static final class Check extends PTransform<PCollection<Object>, PDone> {
     private static final long serialVersionUID = 1L;
     private final String reason;
     private final SerializableFunction<Iterable<Object>, Void> check;
-    private final String id;
     private final PaneFilter filter;
 
-    Check(String reason, SerializableFunction<Iterable<Object>, Void> check, String id, PaneFilter filter) {
+    Check(String reason, SerializableFunction<Iterable<Object>, Void> check, PaneFilter filter) {
       this.reason = reason;
       this.check = check;
-      this.id = id;
       this.filter = filter;
+    }
+
+    /** What the assertion is about, e.g. {@code PAssert.that(Letters.out)}. */
+    String reason() {
+      return reason;
     }
 
     @Override
@@ -72,8 +63,37 @@ final class AssertionTransforms {
           .apply("Contents", View.asIterable());
       input.getPipeline()
           .apply("CheckTrigger", Create.of((Void) null).withCoder(VoidCoder.of()))
-          .apply("Check", ParDo.of(new CheckFn(contents, check, id)).withSideInputs(contents));
+          .apply("Check", ParDo.of(new CheckFn(contents, new CountingCheck(check)))
+              .withSideInputs(contents));
       return PDone.in(input.getPipeline());
+    }
+  }
+
+  /**
+   * Runs a check and counts its outcome in the calling step's metrics: one success, or one failure
+   * before the failure is rethrown. Counting through metrics lets {@link TestPipeline} see the
+   * outcome wherever the check ran, in this JVM or another.
+   */
+  static final class CountingCheck implements SerializableFunction<Iterable<Object>, Void> {
+    private static final long serialVersionUID = 1L;
+    private final SerializableFunction<Iterable<Object>, Void> check;
+    private final Counter successes = Metrics.counter(PAssert.class, PAssert.SUCCESS_COUNTER);
+    private final Counter failures = Metrics.counter(PAssert.class, PAssert.FAILURE_COUNTER);
+
+    CountingCheck(SerializableFunction<Iterable<Object>, Void> check) {
+      this.check = check;
+    }
+
+    @Override
+    public Void apply(Iterable<Object> actual) {
+      try {
+        check.apply(actual);
+      } catch (RuntimeException | Error e) {
+        failures.inc();
+        throw e;
+      }
+      successes.inc();
+      return null;
     }
   }
 
@@ -98,20 +118,16 @@ final class AssertionTransforms {
   private static final class CheckFn extends DoFn<Void, Void> {
     private static final long serialVersionUID = 1L;
     private final PCollectionView<Iterable<Object>> contents;
-    private final SerializableFunction<Iterable<Object>, Void> check;
-    private final String id;
+    private final CountingCheck check;
 
-    CheckFn(PCollectionView<Iterable<Object>> contents, SerializableFunction<Iterable<Object>, Void> check,
-        String id) {
+    CheckFn(PCollectionView<Iterable<Object>> contents, CountingCheck check) {
       this.contents = contents;
       this.check = check;
-      this.id = id;
     }
 
     @ProcessElement
     public void process(ProcessContext c) {
       check.apply(c.sideInput(contents));
-      AssertionRegistry.succeeded(id);
     }
   }
 }

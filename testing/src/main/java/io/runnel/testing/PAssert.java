@@ -1,5 +1,6 @@
 package io.runnel.testing;
 
+import io.runnel.sdk.Pipeline;
 import io.runnel.sdk.coders.Coder;
 import io.runnel.sdk.coders.IterableCoder;
 import io.runnel.sdk.coders.KvCoder;
@@ -18,11 +19,28 @@ import java.util.Map;
  * }</pre>
  *
  * A failing assertion fails the run with an {@link AssertionError} that lists what was expected,
- * what was found, and the differences. {@link TestPipeline} also fails a test whose assertions
- * never ran.
+ * what was found, and the differences.
+ *
+ * <p>Each assertion reports its outcome through metrics, as Beam's does, so it counts wherever it
+ * ran (in this JVM or a worker's): its check step increments the counter {@value
+ * #SUCCESS_COUNTER} in the namespace of this class ({@code io.runnel.testing.PAssert}) when the
+ * check passes, or {@value #FAILURE_COUNTER} before it throws. {@link TestPipeline} reads them
+ * from the run's {@code PipelineResult.metrics()} and fails a test whose assertions did not each
+ * succeed exactly once (see {@link TestPipeline#verifyPAssertsSucceeded}).
  */
 public final class PAssert {
+  /** The counter an assertion's check step increments when the check passes. */
+  public static final String SUCCESS_COUNTER = "PAssertSuccess";
+
+  /** The counter an assertion's check step increments when the check fails, before throwing. */
+  public static final String FAILURE_COUNTER = "PAssertFailure";
+
   private PAssert() {}
+
+  /** The number of assertions applied to {@code pipeline} so far, found in its graph. */
+  public static int countAsserts(Pipeline pipeline) {
+    return AssertionVerifier.assertionsOf(pipeline).size();
+  }
 
   /** Assertions on all elements of {@code actual}. */
   public static <T> IterableAssert<T> that(PCollection<T> actual) {

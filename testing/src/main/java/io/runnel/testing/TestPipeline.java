@@ -6,6 +6,7 @@ import io.runnel.sdk.options.PipelineOptions;
 import io.runnel.sdk.options.PipelineOptionsFactory;
 import io.runnel.sdk.runners.PipelineVisitor;
 import io.runnel.sdk.runners.TransformNode;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -24,13 +25,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }
  * }</pre>
  *
- * <p>After each test it checks that the pipeline was run (a test that builds transforms and
- * forgets {@code run()} fails, or is run for it with {@link #enableAutoRunIfMissing}) and that
- * every {@link PAssert} in it ran. The runner and options come from the system property {@code
- * runnelTestPipelineOptions}, e.g. {@code -DrunnelTestPipelineOptions="--runner=direct
- * --directSeed=7"}; the default is the direct runner.
+ * <p>{@link #run()} rethrows a failed assertion as the {@link AssertionError} itself, and after
+ * the run checks from its metrics that every {@link PAssert} in the pipeline succeeded exactly once
+ * ({@link #verifyPAssertsSucceeded}), so an assertion that never ran fails the test even when it
+ * would have run in another JVM. After each test it checks that the pipeline was run (a test that
+ * builds transforms and forgets {@code run()} fails, or is run for it with {@link
+ * #enableAutoRunIfMissing}) and that no assertion was added after the last run. The runner and
+ * options come from the system property {@code runnelTestPipelineOptions}, e.g. {@code
+ * -DrunnelTestPipelineOptions="--runner=direct --directSeed=7"}; the default is the direct runner.
  *
- * <p>{@link #run()} rethrows a failed assertion as the {@link AssertionError} itself.
+ * <p>Nothing is kept outside the pipeline object: assertions are found in its graph, and their
+ * outcomes in the run's metrics. Not thread-safe, as {@link Pipeline}.
  */
 public final class TestPipeline extends Pipeline implements BeforeEachCallback, AfterEachCallback {
   /** The system property holding the test options, space-separated as on a command line. */
@@ -39,6 +44,8 @@ public final class TestPipeline extends Pipeline implements BeforeEachCallback, 
   private boolean autoRunIfMissing;
   private boolean enforceRun = true;
   private boolean ran;
+  /** The full names of the assertions the last {@code run()} was asked to check. */
+  private List<String> assertionsRun = List.of();
 
   private TestPipeline(PipelineOptions options) {
     super(options);
@@ -78,11 +85,18 @@ public final class TestPipeline extends Pipeline implements BeforeEachCallback, 
     return run(getOptions());
   }
 
+  /**
+   * Runs the pipeline, then checks from the result's metrics that every {@link PAssert} succeeded
+   * exactly once. A failed assertion is thrown as an {@link AssertionError}.
+   */
   @Override
   public PipelineResult run(PipelineOptions options) {
     ran = true;
+    assertionsRun = AssertionVerifier.assertionsOf(this).stream()
+        .map(AssertionVerifier.Assertion::fullName).toList();
+    PipelineResult result;
     try {
-      return super.run(options);
+      result = super.run(options);
     } catch (PipelineExecutionException e) {
       AssertionError assertion = findAssertion(e);
       if (assertion != null) {
@@ -92,11 +106,28 @@ public final class TestPipeline extends Pipeline implements BeforeEachCallback, 
       }
       throw e;
     }
+    verifyPAssertsSucceeded(this, result);
+    return result;
+  }
+
+  /**
+   * Verifies that every {@link PAssert} of {@code pipeline} succeeded exactly once in the run
+   * {@code result}, from the counters {@link PAssert#SUCCESS_COUNTER} and {@link
+   * PAssert#FAILURE_COUNTER} its check steps reported: committed values, or attempted ones where
+   * the runner does not support committed metrics. Waits for the run to finish if it has not.
+   * {@link #run()} calls it; call it yourself after running a plain {@link Pipeline}, as in Beam.
+   *
+   * @throws AssertionError naming each assertion that never ran, succeeded more than once, or
+   *     failed without failing the run
+   */
+  public static void verifyPAssertsSucceeded(Pipeline pipeline, PipelineResult result) {
+    AssertionVerifier.verify(pipeline, result);
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
     ran = false;
+    assertionsRun = List.of();
   }
 
   @Override
@@ -113,9 +144,16 @@ public final class TestPipeline extends Pipeline implements BeforeEachCallback, 
       }
     }
     if (ran) {
-      List<String> missing = AssertionRegistry.notSucceeded(this);
-      if (!missing.isEmpty()) {
-        throw new AssertionError("These PAsserts never ran, so they checked nothing: " + missing);
+      List<String> addedAfterRun = new ArrayList<>();
+      for (AssertionVerifier.Assertion assertion : AssertionVerifier.assertionsOf(this)) {
+        if (!assertionsRun.contains(assertion.fullName())) {
+          addedAfterRun.add(assertion.toString());
+        }
+      }
+      if (!addedAfterRun.isEmpty()) {
+        throw new AssertionError("These PAsserts never ran, so they checked nothing: "
+            + addedAfterRun + " (they were added after the last p.run(); run the pipeline after"
+            + " adding every assertion)");
       }
     }
   }

@@ -18,6 +18,7 @@ import io.runnel.sdk.values.TupleTag;
 import io.runnel.sdk.values.TypeDescriptors;
 import io.runnel.testing.PAssert;
 import io.runnel.testing.TestPipeline;
+import io.runnel.testing.UsesFailureMessage;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,7 @@ class CoGroupByKeyTest {
   }
 
   @Test
+  @UsesFailureMessage
   void getOnlyOfSeveralValuesFailsNamingTheTag() {
     Pipeline pipeline = Pipeline.create(TestPipeline.testingPipelineOptions());
     PCollection<KV<String, String>> emails = pipeline.apply("Emails",

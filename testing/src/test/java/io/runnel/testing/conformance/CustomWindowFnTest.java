@@ -17,6 +17,7 @@ import io.runnel.sdk.values.TimestampedValue;
 import io.runnel.testing.PAssert;
 import io.runnel.testing.TestPipeline;
 import io.runnel.testing.TestStream;
+import io.runnel.testing.UsesTestStream;
 import io.runnel.windowing.AfterPane;
 import io.runnel.windowing.AfterWatermark;
 import io.runnel.windowing.IntervalWindow;
@@ -118,6 +119,7 @@ class CustomWindowFnTest {
   }
 
   @Test
+  @UsesTestStream
   void sumFiresEachCustomWindowWhenTheWatermarkPassesItsOwnEnd() {
     TestStream<KV<String, Integer>> stream = TestStream.create(CODER)
         .addElements(sized("a", 10, 3), sized("a", 30, 7))
@@ -138,6 +140,7 @@ class CustomWindowFnTest {
   }
 
   @Test
+  @UsesTestStream
   void triggersAndAllowedLatenessApplyToCustomWindows() {
     TestStream<KV<String, Integer>> stream = TestStream.create(CODER)
         .addElements(sized("a", 10, 3))

@@ -20,6 +20,10 @@ import io.runnel.sdk.values.TimestampedValue;
 import io.runnel.testing.PAssert;
 import io.runnel.testing.TestPipeline;
 import io.runnel.testing.TestStream;
+import io.runnel.testing.UsesStatefulParDo;
+import io.runnel.testing.UsesStrictTimerOrdering;
+import io.runnel.testing.UsesTestStream;
+import io.runnel.testing.UsesTimersInParDo;
 import io.runnel.windowing.FixedWindows;
 import io.runnel.windowing.IntervalWindow;
 import java.time.Duration;
@@ -32,6 +36,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * setting a timer again replaces it, clearing removes it, a timer set in the past fires at once,
  * and a pending timer holds the output watermark at its output timestamp.
  */
+@UsesTestStream
+@UsesTimersInParDo
 class EventTimeTimersTest {
   @RegisterExtension final transient TestPipeline p = TestPipeline.create();
 
@@ -85,6 +91,8 @@ class EventTimeTimersTest {
   }
 
   @Test
+  @UsesStatefulParDo
+  @UsesStrictTimerOrdering
   void timersFireInTimestampOrder() {
     PCollection<String> out = p.apply(stream()
             .addElements(TimestampedValue.of(KV.of("k", 1), at(0)))
@@ -158,6 +166,7 @@ class EventTimeTimersTest {
   }
 
   @Test
+  @UsesStatefulParDo
   void aTimerSetBehindTheWatermarkFiresAtOnce() {
     PCollection<String> out = p.apply(stream()
             .advanceWatermarkTo(at(100))

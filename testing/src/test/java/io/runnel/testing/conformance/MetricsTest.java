@@ -16,12 +16,19 @@ import io.runnel.sdk.transforms.Create;
 import io.runnel.sdk.transforms.DoFn;
 import io.runnel.sdk.transforms.ParDo;
 import io.runnel.testing.TestPipeline;
+import io.runnel.testing.UsesAttemptedMetrics;
+import io.runnel.testing.UsesCommittedMetrics;
+import io.runnel.testing.UsesCounterMetrics;
+import io.runnel.testing.UsesDistributionMetrics;
+import io.runnel.testing.UsesGaugeMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Conformance: user metrics reported from DoFns come back from the pipeline result per step. */
+@UsesCounterMetrics
+@UsesCommittedMetrics
 class MetricsTest {
   @RegisterExtension final transient TestPipeline p = TestPipeline.create();
 
@@ -47,6 +54,9 @@ class MetricsTest {
   }
 
   @Test
+  @UsesAttemptedMetrics
+  @UsesDistributionMetrics
+  @UsesGaugeMetrics
   void countersAndDistributionsAddUpOverEveryElementOfTheStep() {
     List<String> words = List.of("a", "bb", "ccc", "dddd", "a");
     p.apply(Create.of(words)).apply("Measure", ParDo.of(new Measure()));

@@ -14,6 +14,7 @@ import io.runnel.sdk.values.KV;
 import io.runnel.sdk.values.PCollection;
 import io.runnel.testing.PAssert;
 import io.runnel.testing.TestPipeline;
+import io.runnel.testing.UsesFailureMessage;
 import java.io.Serializable;
 import java.util.Comparator;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,7 @@ class MinMaxTest {
   }
 
   @Test
+  @UsesFailureMessage
   void minGloballyWithComparatorOfEmptyInputFailsWithTheFix() {
     Pipeline pipeline = Pipeline.create(TestPipeline.testingPipelineOptions());
     pipeline.apply(Create.empty(StringUtf8Coder.of())).apply(Min.globally(new ByLength()));

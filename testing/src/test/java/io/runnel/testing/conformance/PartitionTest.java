@@ -8,6 +8,7 @@ import io.runnel.sdk.transforms.Partition;
 import io.runnel.sdk.values.PCollectionList;
 import io.runnel.testing.PAssert;
 import io.runnel.testing.TestPipeline;
+import io.runnel.testing.UsesFailureMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -37,6 +38,7 @@ class PartitionTest {
   }
 
   @Test
+  @UsesFailureMessage
   void indexOutOfRangeFailsNamingTheElementAndTheIndex() {
     Pipeline pipeline = Pipeline.create(TestPipeline.testingPipelineOptions());
     pipeline.apply(Create.of("ok", "bad"))

@@ -18,6 +18,9 @@ import io.runnel.sdk.values.TimestampedValue;
 import io.runnel.testing.PAssert;
 import io.runnel.testing.TestPipeline;
 import io.runnel.testing.TestStream;
+import io.runnel.testing.UsesProcessingTimeTimers;
+import io.runnel.testing.UsesStatefulParDo;
+import io.runnel.testing.UsesTestStreamWithProcessingTime;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Conformance: processing-time timers follow {@code TestStream}'s virtual clock, firing once it
  * is strictly after their time, relative to the processing time when they were set.
  */
+@UsesTestStreamWithProcessingTime
+@UsesStatefulParDo
+@UsesProcessingTimeTimers
 class ProcessingTimeTimersTest {
   @RegisterExtension final transient TestPipeline p = TestPipeline.create();
 

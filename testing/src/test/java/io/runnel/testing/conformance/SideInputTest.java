@@ -11,6 +11,8 @@ import io.runnel.sdk.values.PCollection;
 import io.runnel.sdk.values.PCollectionView;
 import io.runnel.testing.PAssert;
 import io.runnel.testing.TestPipeline;
+import io.runnel.testing.UsesFailureMessage;
+import io.runnel.testing.UsesSideInputs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Conformance: side inputs through each kind of View. */
+@UsesSideInputs
 class SideInputTest {
   @RegisterExtension final transient TestPipeline p = TestPipeline.create();
 
@@ -44,6 +47,7 @@ class SideInputTest {
   }
 
   @Test
+  @UsesFailureMessage
   void asSingletonOfTwoElementsFails() {
     Pipeline pipeline = Pipeline.create(TestPipeline.testingPipelineOptions());
     PCollectionView<Integer> offset = pipeline.apply("Offset", Create.of(1, 2)).apply(View.asSingleton());

@@ -21,6 +21,12 @@ import io.runnel.sdk.values.TimestampedValue;
 import io.runnel.testing.PAssert;
 import io.runnel.testing.TestPipeline;
 import io.runnel.testing.TestStream;
+import io.runnel.testing.UsesMapState;
+import io.runnel.testing.UsesOnWindowExpiration;
+import io.runnel.testing.UsesOrderedListState;
+import io.runnel.testing.UsesSetState;
+import io.runnel.testing.UsesStatefulParDo;
+import io.runnel.testing.UsesTestStream;
 import io.runnel.windowing.FixedWindows;
 import io.runnel.windowing.IntervalWindow;
 import java.time.Duration;
@@ -36,6 +42,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Conformance: every kind of state is scoped per key and window, reads see the writes made
  * before them, and {@code @OnWindowExpiration} sees the window's final state.
  */
+@UsesTestStream
+@UsesStatefulParDo
 class StateKindsTest {
   @RegisterExtension final transient TestPipeline p = TestPipeline.create();
 
@@ -103,6 +111,7 @@ class StateKindsTest {
   }
 
   @Test
+  @UsesOnWindowExpiration
   void bagStateIsReadInFullAtWindowExpiration() {
     PCollection<String> out = input().apply(ParDo.of(new BagFn()));
 
@@ -183,6 +192,8 @@ class StateKindsTest {
   }
 
   @Test
+  @UsesMapState
+  @UsesOnWindowExpiration
   void mapStateCountsPerMapKeyWithinEachKeyAndWindow() {
     PCollection<String> out = input().apply(ParDo.of(new ParityMapFn()));
 
@@ -203,6 +214,7 @@ class StateKindsTest {
   }
 
   @Test
+  @UsesSetState
   void setStateAddsEachElementOncePerKeyAndWindow() {
     PCollection<KV<Integer, Boolean>> out = input().apply(ParDo.of(new FirstOfParityFn()));
 
@@ -239,6 +251,8 @@ class StateKindsTest {
   }
 
   @Test
+  @UsesOrderedListState
+  @UsesOnWindowExpiration
   void orderedListStateReadsInTimestampOrderAndClearsRanges() {
     PCollection<String> out = input().apply(ParDo.of(new ReverseOrderFn()));
 

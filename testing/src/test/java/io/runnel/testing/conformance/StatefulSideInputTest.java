@@ -15,10 +15,14 @@ import io.runnel.sdk.values.PCollection;
 import io.runnel.sdk.values.PCollectionView;
 import io.runnel.testing.PAssert;
 import io.runnel.testing.TestPipeline;
+import io.runnel.testing.UsesSideInputs;
+import io.runnel.testing.UsesStatefulParDo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Conformance: a stateful DoFn reads side inputs like any other DoFn. */
+@UsesStatefulParDo
+@UsesSideInputs
 class StatefulSideInputTest {
   @RegisterExtension final transient TestPipeline p = TestPipeline.create();
 

@@ -16,6 +16,7 @@ import io.runnel.sdk.values.TimestampedValue;
 import io.runnel.testing.PAssert;
 import io.runnel.testing.TestPipeline;
 import io.runnel.testing.TestStream;
+import io.runnel.testing.UsesTestStreamWithProcessingTime;
 import io.runnel.windowing.AfterPane;
 import io.runnel.windowing.AfterProcessingTime;
 import io.runnel.windowing.AfterWatermark;
@@ -223,6 +224,7 @@ class StreamingSystemsExamplesTest {
   }
 
   @Test
+  @UsesTestStreamWithProcessingTime
   void figure2_6PerRecordTriggeringFiresAnEarlyPaneForEveryScore() {
     check(simpleStream(), twoMinuteWindows()
             .triggering(Repeatedly.forever(AfterPane.elementCountAtLeast(1)))
@@ -239,6 +241,7 @@ class StreamingSystemsExamplesTest {
   }
 
   @Test
+  @UsesTestStreamWithProcessingTime
   void figure2_7AlignedDelayFiresMicroBatches() {
     check(simpleStream(), twoMinuteWindows()
             .triggering(Repeatedly.forever(AfterProcessingTime.pastFirstElementInPane()
@@ -255,6 +258,7 @@ class StreamingSystemsExamplesTest {
   }
 
   @Test
+  @UsesTestStreamWithProcessingTime
   void figure2_8UnalignedDelayFiresTwoMinutesAfterEachPanesFirstScore() {
     check(stream(Watermark.NONE, false), twoMinuteWindows()
             .triggering(Repeatedly.forever(AfterProcessingTime.pastFirstElementInPane().plusDelayOf(TWO_MINUTES)))
@@ -270,6 +274,7 @@ class StreamingSystemsExamplesTest {
   }
 
   @Test
+  @UsesTestStreamWithProcessingTime
   void figure2_10PerfectWatermarkFiresEachWindowOnceWithAllItsScores() {
     check(stream(Watermark.PERFECT, false), twoMinuteWindows(),
         "[12:00:00, 12:02:00): TeamX:14 12:01:59 ON_TIME index=0 onTimeIndex=0 isFirst isLast",
@@ -279,6 +284,7 @@ class StreamingSystemsExamplesTest {
   }
 
   @Test
+  @UsesTestStreamWithProcessingTime
   void figure2_10HeuristicWatermarkDropsTheLateNine() {
     check(stream(Watermark.HEURISTIC, false), twoMinuteWindows(),
         "[12:00:00, 12:02:00): TeamX:5 12:01:59 ON_TIME index=0 onTimeIndex=0 isFirst isLast",
@@ -296,6 +302,7 @@ class StreamingSystemsExamplesTest {
   }
 
   @Test
+  @UsesTestStreamWithProcessingTime
   void figure2_11EarlyOnTimeLateWithAPerfectWatermarkHasNoLatePanes() {
     check(stream(Watermark.PERFECT, false), earlyOnTimeLate(THOUSAND_DAYS).accumulatingFiredPanes(),
         "[12:00:00, 12:02:00): TeamX:5 12:01:59 EARLY index=0 isFirst",
@@ -310,6 +317,7 @@ class StreamingSystemsExamplesTest {
   }
 
   @Test
+  @UsesTestStreamWithProcessingTime
   void figure2_11EarlyOnTimeLateWithAHeuristicWatermarkFiresALatePaneForTheNine() {
     check(stream(Watermark.HEURISTIC, false), earlyOnTimeLate(THOUSAND_DAYS).accumulatingFiredPanes(),
         "[12:00:00, 12:02:00): TeamX:5 12:01:59 EARLY index=0 isFirst",
@@ -324,6 +332,7 @@ class StreamingSystemsExamplesTest {
   }
 
   @Test
+  @UsesTestStreamWithProcessingTime
   void figure2_12AllowedLatenessKeepsTheSixButDropsTheNine() {
     check(stream(Watermark.HEURISTIC, true), earlyOnTimeLate(TWO_MINUTES).accumulatingFiredPanes(),
         "[12:00:00, 12:02:00): TeamX:5 12:01:59 EARLY index=0 isFirst",
@@ -338,6 +347,7 @@ class StreamingSystemsExamplesTest {
   }
 
   @Test
+  @UsesTestStreamWithProcessingTime
   void figure2_13DiscardingPanesCarryOnlyWhatArrivedSinceTheLastFiring() {
     check(stream(Watermark.HEURISTIC, false), earlyOnTimeLate(THOUSAND_DAYS).discardingFiredPanes(),
         "[12:00:00, 12:02:00): TeamX:5 12:01:59 EARLY index=0 isFirst",
@@ -352,6 +362,7 @@ class StreamingSystemsExamplesTest {
   }
 
   @Test
+  @UsesTestStreamWithProcessingTime
   void figure4_7SessionsMergeAndTheLateNineJoinsTwoSessions() {
     check(stream(Watermark.HEURISTIC, false),
         Window.<KV<String, Integer>>into(Sessions.withGapDuration(ONE_MINUTE))

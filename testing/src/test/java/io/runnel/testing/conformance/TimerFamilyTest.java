@@ -16,6 +16,9 @@ import io.runnel.sdk.values.TimestampedValue;
 import io.runnel.testing.PAssert;
 import io.runnel.testing.TestPipeline;
 import io.runnel.testing.TestStream;
+import io.runnel.testing.UsesTestStream;
+import io.runnel.testing.UsesTimerMap;
+import io.runnel.testing.UsesTimersInParDo;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Beam's arithmetic: the first instant at or after the element's timestamp where instant plus
  * offset is a multiple of the period.
  */
+@UsesTestStream
+@UsesTimersInParDo
 class TimerFamilyTest {
   @RegisterExtension final transient TestPipeline p = TestPipeline.create();
 
@@ -57,6 +62,7 @@ class TimerFamilyTest {
   }
 
   @Test
+  @UsesTimerMap
   void eachTimerOfAFamilyFiresOnceUnderItsOwnName() {
     PCollection<String> out = input(p).apply(ParDo.of(new RemindersFn()));
 

@@ -16,6 +16,7 @@ import io.runnel.sdk.values.TimestampedValue;
 import io.runnel.testing.PAssert;
 import io.runnel.testing.TestPipeline;
 import io.runnel.testing.TestStream;
+import io.runnel.testing.UsesTestStream;
 import io.runnel.windowing.AfterPane;
 import io.runnel.windowing.AfterWatermark;
 import io.runnel.windowing.FixedWindows;
@@ -84,6 +85,7 @@ class UnboundedGroupingValidationTest {
   }
 
   @Test
+  @UsesTestStream
   void fixedWindowsMakeTheUnboundedGroupingValidAndItEmitsPerWindow() {
     PCollection<String> panes = unbounded()
         .apply(Window.into(FixedWindows.of(TEN_MINUTES)))
@@ -95,6 +97,7 @@ class UnboundedGroupingValidationTest {
   }
 
   @Test
+  @UsesTestStream
   void aTriggerMakesTheUnboundedGlobalWindowGroupingValidAndItEmitsPanes() {
     PCollection<String> panes = unbounded()
         .apply(Window.<KV<String, Integer>>configure()

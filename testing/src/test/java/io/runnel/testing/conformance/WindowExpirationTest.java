@@ -16,6 +16,9 @@ import io.runnel.sdk.values.TimestampedValue;
 import io.runnel.testing.PAssert;
 import io.runnel.testing.TestPipeline;
 import io.runnel.testing.TestStream;
+import io.runnel.testing.UsesOnWindowExpiration;
+import io.runnel.testing.UsesStatefulParDo;
+import io.runnel.testing.UsesTestStream;
 import io.runnel.windowing.FixedWindows;
 import io.runnel.windowing.IntervalWindow;
 import java.time.Duration;
@@ -28,6 +31,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * sees the state late elements added, and outputs at the window's max timestamp without being
  * late downstream: the output watermark waits for it.
  */
+@UsesTestStream
+@UsesStatefulParDo
+@UsesOnWindowExpiration
 class WindowExpirationTest {
   @RegisterExtension final transient TestPipeline p = TestPipeline.create();
 

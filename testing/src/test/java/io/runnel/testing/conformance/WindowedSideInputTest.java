@@ -16,6 +16,8 @@ import io.runnel.sdk.values.TimestampedValue;
 import io.runnel.testing.PAssert;
 import io.runnel.testing.TestPipeline;
 import io.runnel.testing.TestStream;
+import io.runnel.testing.UsesSideInputs;
+import io.runnel.testing.UsesTestStream;
 import io.runnel.windowing.FixedWindows;
 import io.runnel.windowing.Sessions;
 import io.runnel.windowing.SlidingWindows;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the side input's {@code WindowFn} maps the main window (by its max timestamp) to one of its
  * windows: fixed windows the one holding it, sliding windows the latest-starting one.
  */
+@UsesSideInputs
 class WindowedSideInputTest {
   @RegisterExtension final transient TestPipeline p = TestPipeline.create();
 
@@ -99,6 +102,7 @@ class WindowedSideInputTest {
    * Beam's side inputs follow new panes; the earlier read keeps what it saw.
    */
   @Test
+  @UsesTestStream
   void lateSideInputDataShowsInLaterReadsOfItsWindow() {
     PCollection<String> events = p.apply(TestStream.create(StringUtf8Coder.of())
         .addElements(at("side:a", 1, 0), at("main:m1", 2, 0))

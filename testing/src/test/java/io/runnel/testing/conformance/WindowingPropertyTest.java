@@ -11,6 +11,7 @@ import io.runnel.sdk.values.KV;
 import io.runnel.sdk.values.PCollection;
 import io.runnel.testing.PAssert;
 import io.runnel.testing.TestPipeline;
+import io.runnel.testing.UsesTestStreamWithProcessingTime;
 import io.runnel.testing.conformance.WindowingCase.Interval;
 import io.runnel.testing.conformance.WindowingCase.TriggerKind;
 import io.runnel.testing.conformance.WindowingOracle.KeyedWindow;
@@ -87,6 +88,7 @@ class WindowingPropertyTest {
 
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
+  @UsesTestStreamWithProcessingTime
   void lastPaneOfEveryWindowEqualsBatchSumOfElementsNotDropped(long seed) {
     WindowingCase windowingCase = WindowingCase.generate(seed);
     WindowingOracle.Result expected = WindowingOracle.expected(windowingCase);

@@ -11,6 +11,7 @@ import io.runnel.sdk.values.PCollection;
 import io.runnel.sdk.values.TimestampedValue;
 import io.runnel.testing.PAssert;
 import io.runnel.testing.TestPipeline;
+import io.runnel.testing.UsesFailureMessage;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ class WithTimestampsTest {
   }
 
   @Test
+  @UsesFailureMessage
   void movingATimestampBackwardsFailsMentioningTheSkew() {
     Pipeline pipeline = Pipeline.create(TestPipeline.testingPipelineOptions());
     pipeline.apply(Create.timestamped(TimestampedValue.of(10L, Instant.ofEpochMilli(10_000))))

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.runnel.sdk.Pipeline;
+import io.runnel.sdk.PipelineResult;
 import io.runnel.sdk.coders.StringUtf8Coder;
+import io.runnel.sdk.metrics.MetricNameFilter;
+import io.runnel.sdk.metrics.MetricResult;
+import io.runnel.sdk.metrics.MetricsFilter;
 import io.runnel.sdk.transforms.Create;
 import io.runnel.sdk.transforms.DoFn;
 import io.runnel.sdk.transforms.ParDo;
@@ -12,6 +17,8 @@ import io.runnel.sdk.values.PCollection;
 import io.runnel.testing.PAssert;
 import io.runnel.testing.TestPipeline;
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -111,6 +118,34 @@ class TestPipelineOnDirectRunnerTest {
 
     assertThat(e).isNotNull();
     assertThat(e.getMessage()).contains("missing    (expected, not found) (1): [a]");
+  }
+
+  @Test
+  void eachAssertionReportsOneCommittedSuccessUnderItsOwnCheckStep() {
+    Pipeline p = Pipeline.create();
+    PAssert.that(p.apply("Letters", Create.of("a", "b"))).containsInAnyOrder("b", "a");
+    PAssert.that(p.apply("None", Create.empty(StringUtf8Coder.of()))).empty();
+
+    PipelineResult result = p.run();
+
+    List<MetricResult<Long>> successes = counters(result, PAssert.SUCCESS_COUNTER);
+    // Reported by the check step inside each assertion, whatever the runner names its primitive.
+    assertThat(successes).extracting(c -> c.getKey().stepName().split("/Check")[0])
+        .containsExactlyInAnyOrder("PAssert$0", "PAssert$1");
+    assertThat(successes).allSatisfy(c -> {
+      assertThat(c.getCommitted()).isEqualTo(1L);
+      assertThat(c.getAttempted()).isEqualTo(1L);
+    });
+    assertThat(counters(result, PAssert.FAILURE_COUNTER)).isEmpty();
+    assertThatCode(() -> TestPipeline.verifyPAssertsSucceeded(p, result)).doesNotThrowAnyException();
+  }
+
+  private static List<MetricResult<Long>> counters(PipelineResult result, String name) {
+    List<MetricResult<Long>> found = new ArrayList<>();
+    result.metrics().queryMetrics(MetricsFilter.builder()
+            .addNameFilter(MetricNameFilter.named(PAssert.class, name)).build())
+        .getCounters().forEach(found::add);
+    return found;
   }
 
   @Test

@@ -12,6 +12,8 @@ import io.runnel.sdk.values.TimestampedValue;
 import io.runnel.testing.PAssert;
 import io.runnel.testing.TestPipeline;
 import io.runnel.testing.TestStream;
+import io.runnel.testing.UsesTestStream;
+import io.runnel.testing.UsesTestStreamWithProcessingTime;
 import io.runnel.windowing.AfterAll;
 import io.runnel.windowing.AfterEach;
 import io.runnel.windowing.AfterFirst;
@@ -30,14 +32,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Each trigger kind on a small {@link TestStream}, summed per key in ten-minute windows, every
  * pane compared exactly (see {@link DescribePaneFn}). Expectations follow Beam's trigger state
- * machines and {@code ReduceFnRunner}: triggers are evaluated once per bundle (one {@code
- * addElements} call), a trigger that finishes closes its window so later elements are dropped and
- * its last pane is marked last, processing-time triggers fire once processing time is strictly
- * after their target, the watermark passing the end of the window emits the ON_TIME pane even when
- * empty, and the garbage-collection time (end of window plus allowed lateness) emits a final pane
- * only if it holds new data.
+ * machines and {@code ReduceFnRunner}: a trigger that finishes closes its window so later elements
+ * are dropped and its last pane is marked last, processing-time triggers fire once processing time
+ * is strictly after their target, the watermark passing the end of the window emits the ON_TIME
+ * pane even when empty, and the garbage-collection time (end of window plus allowed lateness)
+ * emits a final pane only if it holds new data. Triggers are evaluated once per bundle; every
+ * script here adds one element per {@code addElements} call, so the panes do not depend on how a
+ * runner cuts bundles (the direct runner's one bundle per call is checked in its own tests).
  */
-class TriggersOnDirectRunnerTest {
+@UsesTestStream
+class TriggersTest {
   @RegisterExtension final transient TestPipeline p = TestPipeline.create();
 
   private static final Duration TEN_MINUTES = Duration.ofMinutes(10);
@@ -76,15 +80,6 @@ class TriggersOnDirectRunnerTest {
             .advanceWatermarkToInfinity(),
         tenMinuteWindows(AfterPane.elementCountAtLeast(2), Duration.ZERO).discardingFiredPanes(),
         "[0m, 10m) k:3 EARLY index=0 first last");
-  }
-
-  @Test
-  void elementCountIsCheckedOncePerBundle() {
-    check(stream()
-            .addElements(score(1, 1), score(2, 2), score(4, 3))
-            .advanceWatermarkToInfinity(),
-        tenMinuteWindows(AfterPane.elementCountAtLeast(2), Duration.ZERO).discardingFiredPanes(),
-        "[0m, 10m) k:7 EARLY index=0 first last");
   }
 
   @Test
@@ -132,6 +127,7 @@ class TriggersOnDirectRunnerTest {
   }
 
   @Test
+  @UsesTestStreamWithProcessingTime
   void afterFirstFiresWhenEitherTriggerFiresThenCloses() {
     check(stream()
             .addElements(score(1, 1))
@@ -152,6 +148,7 @@ class TriggersOnDirectRunnerTest {
   }
 
   @Test
+  @UsesTestStreamWithProcessingTime
   void afterAllFiresOnlyOnceEveryTriggerHasFired() {
     check(stream()
             .addElements(score(1, 1))
@@ -237,6 +234,7 @@ class TriggersOnDirectRunnerTest {
   }
 
   @Test
+  @UsesTestStreamWithProcessingTime
   void processingTimeDelayFiresOnlyAfterVirtualTimeMovesPastIt() {
     check(stream()
             .addElements(score(1, 1))

@@ -1,4 +1,4 @@
-package io.runnel.testing.conformance;
+package io.runnel.runners.direct;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,18 +32,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Conformance: a key's state in a window is dropped once the window expires, so a long stream of
- * distinct keys in fixed windows keeps a bounded amount of live state. Runners report the live
- * state of each stateful ParDo as the distributions {@code ParDo/liveStateWindows} (key and
- * window pairs) and {@code ParDo/liveStateCells} (non-empty state cells), sampled as time moves.
+ * The metrics the direct runner reports for each stateful ParDo, which are not part of the SDK
+ * (so not in the conformance suite): the distributions {@code ParDo/liveStateWindows} (key and
+ * window pairs) and {@code ParDo/liveStateCells} (non-empty state cells), sampled as time moves,
+ * and the counter {@code ParDo/droppedDueToLateness} of elements that arrived after their window
+ * expired.
  */
-class StateGarbageCollectionTest {
+class StatefulParDoMetricsOnDirectRunnerTest {
   private static final int WINDOWS = 200;
   private static final int KEYS_PER_WINDOW = 50;
 
   @RegisterExtension final transient TestPipeline p = TestPipeline.create();
 
+  /** Counts the elements of each key and window in value state. */
   static final class CountFn extends DoFn<KV<String, Integer>, Integer> {
+    private static final long serialVersionUID = 1L;
+
     @StateId("count")
     private final StateSpec<ValueState<Integer>> count = StateSpecs.value(VarIntCoder.of());
 
@@ -84,6 +88,32 @@ class StateGarbageCollectionTest {
     assertThat(windows.getMax()).isBetween((long) KEYS_PER_WINDOW, 2L * KEYS_PER_WINDOW);
     assertThat(cells.getMax()).isBetween((long) KEYS_PER_WINDOW, 2L * KEYS_PER_WINDOW);
     assertThat(windows.getCount()).isGreaterThanOrEqualTo(WINDOWS);
+  }
+
+  @Test
+  void elementsOfExpiredWindowsAreCountedAsDroppedDueToLateness() {
+    PCollection<Integer> counts = p
+        .apply(TestStream.create(KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of()))
+            .addElements(TimestampedValue.of(KV.of("a", 1), Instant.ofEpochSecond(10)))
+            .advanceWatermarkTo(Instant.ofEpochSecond(70))
+            .addElements(TimestampedValue.of(KV.of("a", 1), Instant.ofEpochSecond(20)))
+            .advanceWatermarkTo(Instant.ofEpochSecond(200))
+            .addElements(TimestampedValue.of(KV.of("a", 1), Instant.ofEpochSecond(30)))
+            .advanceWatermarkToInfinity())
+        .apply(Window.<KV<String, Integer>>into(FixedWindows.of(Duration.ofMinutes(1)))
+            .withAllowedLateness(Duration.ofSeconds(30)))
+        .apply("Count", ParDo.of(new CountFn()));
+    PAssert.that(counts).containsInAnyOrder(1, 2);
+
+    PipelineResult result = p.run();
+
+    List<MetricResult<Long>> dropped = new ArrayList<>();
+    result.metrics().queryMetrics(MetricsFilter.builder()
+            .addNameFilter(MetricNameFilter.named(ParDo.class, "droppedDueToLateness")).build())
+        .getCounters().forEach(dropped::add);
+    assertThat(dropped).hasSize(1);
+    assertThat(dropped.get(0).getKey().stepName()).startsWith("Count");
+    assertThat(dropped.get(0).getCommitted()).isEqualTo(1L);
   }
 
   @SuppressWarnings("unchecked")
