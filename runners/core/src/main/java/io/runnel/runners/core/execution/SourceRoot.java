@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +47,6 @@ final class SourceRoot {
   private final PipelineOptions options;
   private final ReadLimits limits;
   private final List<Split> splits = new ArrayList<>();
-  private final AtomicLong recordsLeft;
   private final RecordIds seenIds;
   private Instant watermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
   private boolean started;
@@ -70,7 +68,6 @@ final class SourceRoot {
     this.step = step;
     this.options = options;
     this.limits = limits;
-    this.recordsLeft = new AtomicLong(step.maxNumRecords());
     this.seenIds = step.source() instanceof UnboundedSource<?, ?> unbounded
         && unbounded.requiresDeduping() ? new RecordIds() : null;
   }
@@ -95,8 +92,20 @@ final class SourceRoot {
         }
       } else {
         UnboundedSource<?, ?> unbounded = (UnboundedSource<?, ?>) step.source();
-        for (Source<?> split : unbounded.split(limits.unboundedSplits(), options)) {
-          splits.add(new Split(split));
+        boolean limited = step.maxNumRecords() != Long.MAX_VALUE;
+        // As Beam: a read of at most n records asks for one split per 10,000 records (at most
+        // 100), and each split reads its share of the n, so that, e.g., a counting source
+        // limited to n yields exactly its first n numbers.
+        int desired = limited ? (int) Math.min(100, step.maxNumRecords() / 10_000 + 1)
+            : limits.unboundedSplits();
+        List<? extends Source<?>> parts = unbounded.split(desired, options);
+        for (int i = 0; i < parts.size(); i++) {
+          Split split = new Split(parts.get(i));
+          if (limited) {
+            split.recordsLeft = step.maxNumRecords() / parts.size()
+                + (i < step.maxNumRecords() % parts.size() ? 1 : 0);
+          }
+          splits.add(split);
         }
       }
     } catch (Exception e) {
@@ -200,6 +209,8 @@ final class SourceRoot {
     Instant lastData;
     /** When the split was first read; wall clock. */
     Instant firstRead;
+    /** How many more records the split may read (a bounded read of an unbounded source). */
+    long recordsLeft = Long.MAX_VALUE;
     long pauseMillis;
 
     Split(Source<?> source) {
@@ -290,7 +301,7 @@ final class SourceRoot {
         }
         while (true) {
           if (!split.bounded() && (read >= limits.maxElements()
-              || System.nanoTime() - deadline > 0 || recordsLeft.get() <= 0
+              || System.nanoTime() - deadline > 0 || split.recordsLeft <= 0
               || readTimeUp())) {
             return null;
           }
@@ -304,8 +315,8 @@ final class SourceRoot {
               ((UnboundedSource.UnboundedReader<?>) reader).getCurrentRecordId())) {
             continue;
           }
-          if (recordsLeft.getAndDecrement() <= 0) {
-            return null;
+          if (split.recordsLeft != Long.MAX_VALUE) {
+            split.recordsLeft--;
           }
           read++;
           return WindowedValue.timestampedValueInGlobalWindow(reader.getCurrent(),
@@ -358,7 +369,7 @@ final class SourceRoot {
       }
       split.nextPoll = now.plusMillis(split.pauseMillis);
       if (!split.watermark.isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE)
-          || recordsLeft.get() <= 0 || readTimeUp()) {
+          || split.recordsLeft <= 0 || readTimeUp()) {
         split.finished = true;
       }
       if (mark != null) {
