@@ -70,7 +70,8 @@ final class PipelineRehydrator {
     if (primitive) {
       graph.push(name, inputs, PrimitiveRehydration.primitive(id, transform.getSpec(),
           viewId -> view(id, viewId), new ArrayList<>(transform.getSideInputsMap().values()),
-          urn.equals(Transforms.CREATE_VIEW) ? outputViewFn(id, transform) : null));
+          urn.equals(Transforms.CREATE_VIEW) ? outputViewFn(id, transform) : null,
+          rehydrated::getCoder));
     } else {
       graph.push(name, inputs, PrimitiveRehydration.composite(id, transform.getSpec(), sideInputs));
       for (String part : transform.getSubtransformsList()) {

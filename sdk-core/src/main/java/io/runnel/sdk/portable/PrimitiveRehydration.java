@@ -39,25 +39,26 @@ final class PrimitiveRehydration {
    * @param views the rebuilt view of each view id
    * @param sideInputOrder the node's side-input view ids in application order
    * @param outputViewFn the view function of the node's output view, for create_view
+   * @param coders the rebuilt coder of each coder id
    * @throws IllegalArgumentException naming the transform id when the URN is unknown or a
    *     payload cannot be read
    */
   static PTransform<?, ?> primitive(String id, FunctionSpec spec,
       Function<String, PCollectionView<?>> views, List<String> sideInputOrder,
-      ViewFn<?, ?> outputViewFn) {
+      ViewFn<?, ?> outputViewFn, Function<String, io.runnel.sdk.coders.Coder<?>> coders) {
     String where = "transform '" + id + "'";
     return switch (spec.getUrn()) {
       case Transforms.IMPULSE -> Impulse.create();
       case Transforms.GROUP_BY_KEY -> GroupByKey.create();
+      case Transforms.GROUP_BY_KEY_WITH_DROPPED_LATE_DATA -> GroupByKey.create().withDroppedLateData(
+          new io.runnel.sdk.values.TupleTag<>(spec.getPayload().toStringUtf8()));
       case Transforms.FLATTEN -> Flatten.pCollections();
       case Transforms.CREATE_VIEW -> ViewConstruction.createViewTransform(outputViewFn);
       case Transforms.PAR_DO -> parDo(parse(spec, where), views, sideInputOrder, where);
       case Transforms.JAVA_SERIALIZED ->
           Specs.deserialize(spec, Transforms.JAVA_SERIALIZED, PTransform.class, where);
       case Transforms.READ -> ReadTranslation.fromSpec(spec, where);
-      case Transforms.TEST_STREAM -> throw new IllegalArgumentException(
-          "The Java SDK cannot rebuild " + where + ": it has no transform for URN '"
-              + spec.getUrn() + "' yet");
+      case Transforms.TEST_STREAM -> ScriptedStreamTranslation.fromSpec(spec, coders, where);
       default -> throw new IllegalArgumentException("Unknown URN '" + spec.getUrn() + "' of "
           + where + " (a primitive: it has no subtransforms)");
     };

@@ -18,6 +18,13 @@ public final class StandardUrns {
     public static final String PAR_DO = "runnel:transform:pardo:v1";
     /** Primitive: group by key and window. No payload. */
     public static final String GROUP_BY_KEY = "runnel:transform:group_by_key:v1";
+    /**
+     * Primitive: group by key and window, with a second output for the elements dropped as late
+     * ({@code GroupByKey.withDroppedLateData}). Payload: the late output's tag id, in UTF-8; the
+     * grouped output's tag id is "grouped".
+     */
+    public static final String GROUP_BY_KEY_WITH_DROPPED_LATE_DATA =
+        "runnel:transform:group_by_key_with_dropped_late_data:v1";
     /** Primitive: merge collections. No payload. */
     public static final String FLATTEN = "runnel:transform:flatten:v1";
     /** Primitive: make a collection readable as a side input. No payload; see the output view. */

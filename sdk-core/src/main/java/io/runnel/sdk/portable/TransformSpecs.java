@@ -35,7 +35,8 @@ import java.util.function.Function;
 final class TransformSpecs {
   /** URNs of transforms that have no subtransforms and that runners execute directly. */
   static final Set<String> PRIMITIVES = Set.of(Transforms.IMPULSE, Transforms.PAR_DO,
-      Transforms.GROUP_BY_KEY, Transforms.FLATTEN, Transforms.CREATE_VIEW, Transforms.READ,
+      Transforms.GROUP_BY_KEY, Transforms.GROUP_BY_KEY_WITH_DROPPED_LATE_DATA,
+      Transforms.FLATTEN, Transforms.CREATE_VIEW, Transforms.READ,
       Transforms.TEST_STREAM, Transforms.JAVA_SERIALIZED);
 
   /** URNs of composites: transforms runners execute through their subtransforms, or replace. */
@@ -63,11 +64,18 @@ final class TransformSpecs {
     if (transform instanceof GroupByKey<?, ?>) {
       return urn(Transforms.GROUP_BY_KEY);
     }
+    if (transform instanceof GroupByKey.WithDroppedLateData<?, ?> withLate) {
+      return Specs.of(Transforms.GROUP_BY_KEY_WITH_DROPPED_LATE_DATA,
+          withLate.getLateTag().getId().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
     if (transform instanceof Flatten.PCollections<?>) {
       return urn(Transforms.FLATTEN);
     }
     if (transform instanceof View.CreatePCollectionView<?, ?>) {
       return urn(Transforms.CREATE_VIEW);
+    }
+    if (transform instanceof io.runnel.sdk.runners.ScriptedStream<?> script) {
+      return ScriptedStreamTranslation.toSpec(script, components, where);
     }
     if (ReadTranslation.isRead(transform)) {
       return ReadTranslation.toSpec(transform, where);

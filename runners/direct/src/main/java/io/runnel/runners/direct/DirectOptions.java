@@ -62,6 +62,24 @@ public interface DirectOptions extends PipelineOptions {
 
   void setDirectReadBundleTime(java.time.Duration time);
 
+  @Description("Snapshot the whole engine after every committed bundle (state, timers, holds,"
+      + " watermarks, source checkpoint marks, pushed-back elements, side-input buffers, queued"
+      + " bundles), throw it away with its DoFn instances, restore a new one from the bytes and go"
+      + " on. For tests: a DoFn that keeps state in its fields instead of state cells breaks here,"
+      + " not in production. Slow; one bundle at a time.")
+  @Default.Boolean(false)
+  boolean isCheckpointEveryBundle();
+
+  void setCheckpointEveryBundle(boolean checkpoint);
+
+  @Description("Pass every element that crosses from one stage to another through bytes, with"
+      + " its collection's coder and windowed-value coder, as a remote worker will; and run the"
+      + " pipeline as rebuilt from its portable (protobuf) form.")
+  @Default.Boolean(false)
+  boolean isDirectPortable();
+
+  void setDirectPortable(boolean portable);
+
   /** The number of available processors. */
   final class AvailableProcessors implements DefaultValueFactory<Integer> {
     @Override

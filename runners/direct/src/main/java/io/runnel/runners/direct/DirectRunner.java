@@ -3,6 +3,7 @@ package io.runnel.runners.direct;
 import io.runnel.runners.direct.internal.DirectExecution;
 import io.runnel.sdk.Pipeline;
 import io.runnel.sdk.PipelineResult;
+import io.runnel.sdk.portable.PipelineTranslation;
 import io.runnel.sdk.options.PipelineOptions;
 import io.runnel.sdk.runners.PipelineRunner;
 
@@ -45,7 +46,12 @@ public final class DirectRunner extends PipelineRunner<DirectPipelineResult> {
    */
   @Override
   public DirectPipelineResult run(Pipeline pipeline) {
-    DirectExecution execution = new DirectExecution(pipeline, options);
+    Pipeline toRun = pipeline;
+    if (options.isDirectPortable()) {
+      // The path a remote worker takes: the pipeline as rebuilt from its portable form.
+      toRun = PipelineTranslation.fromProto(PipelineTranslation.toProto(pipeline), options);
+    }
+    DirectExecution execution = new DirectExecution(toRun, options);
     if (!options.isBlockOnRun()) {
       return new DirectPipelineResult(execution);
     }

@@ -12,7 +12,27 @@ import java.util.function.Supplier;
  */
 final class BufferSink extends Sink<List<WindowedValue<?>>> {
   private final List<WindowedValue<?>> elements = new ArrayList<>();
+  private final io.runnel.sdk.coders.Coder<WindowedValue<?>> coder;
   private volatile int version;
+
+  /** @param coder the coder of the buffered elements, for snapshots */
+  BufferSink(io.runnel.sdk.coders.Coder<WindowedValue<?>> coder) {
+    this.coder = coder;
+  }
+
+  @Override
+  byte[] snapshotState() {
+    return elements.isEmpty() ? null : new SnapshotStreams.Out().writeInt(version)
+        .writeValues(coder, elements).toByteArray();
+  }
+
+  @Override
+  void restoreState(byte[] state) {
+    SnapshotStreams.In in = new SnapshotStreams.In(state);
+    version = in.readInt();
+    elements.clear();
+    elements.addAll(in.readValues(coder));
+  }
 
   @Override
   Supplier<List<WindowedValue<?>>> localFactory() {

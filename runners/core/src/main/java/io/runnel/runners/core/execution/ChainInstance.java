@@ -28,11 +28,17 @@ public final class ChainInstance {
 
   private final MetricsContainerStepMap metrics = new MetricsContainerStepMap();
   private final MetricsAggregator aggregator;
+  private final java.util.function.Consumer<Runnable> afterDurableCommit;
+  /** Whether elements cross into other stages as bytes (see {@link #writerFor}). */
+  private final boolean portable;
 
   ChainInstance(Step root, ExecutionPlan plan, Map<Step, Sink<?>> sinks, PipelineOptions options,
       SideInputBuffers sideInputs, TransformChecks.Factory checks, List<ParDoExecutor> created,
-      MetricsAggregator aggregator) {
+      MetricsAggregator aggregator, java.util.function.Consumer<Runnable> afterDurableCommit,
+      boolean portable) {
     this.aggregator = aggregator;
+    this.afterDurableCommit = afterDurableCommit;
+    this.portable = portable;
     this.plan = plan;
     this.sinks = sinks;
     this.options = options;
@@ -93,7 +99,8 @@ public final class ChainInstance {
     for (ParDoExecutor executor : executors) {
       List<io.runnel.runners.core.BundleCallback> callbacks = executor.takeBundleCallbacks();
       if (!callbacks.isEmpty()) {
-        commits.add(() -> executor.runBundleCallbacks(callbacks));
+        commits.add(() -> afterDurableCommit.accept(
+            () -> executor.runBundleCallbacks(callbacks)));
       }
     }
     return commits;
@@ -116,7 +123,7 @@ public final class ChainInstance {
       } else if (consumer instanceof Step.AssignStep assign) {
         receivers.addAll(receiversAround(assign));
       } else {
-        receivers.add(writerFor(consumer));
+        receivers.add(writerFor(consumer, pc));
       }
     }
     return Receiver.fanOut(receivers);
@@ -138,7 +145,7 @@ public final class ChainInstance {
     boolean assigned = false;
     for (Step consumer : plan.consumersOf(assign.output())) {
       if (sinks.get(consumer) instanceof CombineSink combine && combine.bypasses(assign)) {
-        receivers.add(writerFor(consumer));
+        receivers.add(writerFor(consumer, assign.input()));
       } else {
         assigned = true;
       }
@@ -150,10 +157,20 @@ public final class ChainInstance {
     return receivers;
   }
 
-  private Receiver writerFor(Step consumer) {
+  /**
+   * The receiving end of {@code consumer}'s input, which reads elements of {@code pc}. In
+   * portable mode each element crosses as bytes: encoded with its collection's windowed-value
+   * coder and decoded again, as it would travel to a remote worker.
+   */
+  private Receiver writerFor(Step consumer, PCollection<?> pc) {
     Sink.Writer<?> writer = sinks.get(consumer).writer();
     writers.add(writer);
-    return writer;
+    if (!portable) {
+      return writer;
+    }
+    io.runnel.sdk.coders.Coder<WindowedValue<?>> coder = StageCoders.of(pc);
+    return value -> writer.accept(SnapshotStreams.decode(coder,
+        SnapshotStreams.encode(coder, value)));
   }
 
   private ParDoExecutor executorFor(Step.ParDoStep step) {

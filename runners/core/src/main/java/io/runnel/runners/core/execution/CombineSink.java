@@ -119,6 +119,16 @@ final class CombineSink extends RootSink<CombineAccumulators<Object, Object, Obj
   }
 
   @Override
+  byte[] snapshotState() {
+    if (table.size() > 0) {
+      throw new IllegalStateException(step.name() + ": the batch path of a combine keeps its"
+          + " accumulators on the heap and cannot be snapshot; a checkpointing runner plans"
+          + " combines on the keyed engine instead");
+    }
+    return null;
+  }
+
+  @Override
   Instant hold() {
     return table.size() > 0 ? BoundedWindow.TIMESTAMP_MIN_VALUE : null;
   }

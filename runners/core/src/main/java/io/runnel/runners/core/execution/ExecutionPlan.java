@@ -32,9 +32,19 @@ final class ExecutionPlan {
   private final List<Step> steps = new ArrayList<>();
   private final Map<PCollection<?>, List<Step>> consumers = new HashMap<>();
   private final Map<PCollectionView<?>, Step.ViewStep> views = new HashMap<>();
+  private final boolean liftOnlyWithAccumulatorCoder;
 
-  static ExecutionPlan of(Pipeline pipeline) {
-    ExecutionPlan plan = new ExecutionPlan();
+  private ExecutionPlan(boolean liftOnlyWithAccumulatorCoder) {
+    this.liftOnlyWithAccumulatorCoder = liftOnlyWithAccumulatorCoder;
+  }
+
+  /**
+   * @param liftOnlyWithAccumulatorCoder whether a {@code Combine.perKey} whose accumulator coder
+   *     cannot be determined runs as its expansion instead of lifted (its accumulators could not
+   *     be snapshot)
+   */
+  static ExecutionPlan of(Pipeline pipeline, boolean liftOnlyWithAccumulatorCoder) {
+    ExecutionPlan plan = new ExecutionPlan(liftOnlyWithAccumulatorCoder);
     pipeline.traverseTopologically(plan.new Planner());
     return plan;
   }
@@ -67,7 +77,8 @@ final class ExecutionPlan {
   private final class Planner implements PipelineVisitor {
     @Override
     public CompositeBehavior enterCompositeTransform(TransformNode node) {
-      if (node.getTransform() instanceof Combine.PerKey<?, ?, ?> combine) {
+      if (node.getTransform() instanceof Combine.PerKey<?, ?, ?> combine
+          && (!liftOnlyWithAccumulatorCoder || hasAccumulatorCoder(node, combine))) {
         PCollection<?> input = single(node.getInputs(), node);
         PCollection<?> output = single(node.getOutputs(), node);
         add(new Step.CombineStep(node.getFullName(), combine, input, output), List.of(input));
@@ -127,6 +138,21 @@ final class ExecutionPlan {
         throw new IllegalArgumentException("The engine cannot execute transform '" + name
             + "': " + transform.getClass().getName() + " is not a primitive it knows. Composite"
             + " transforms must expand into Impulse, Read, ParDo, GroupByKey, Flatten and View.");
+      }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private boolean hasAccumulatorCoder(TransformNode node, Combine.PerKey<?, ?, ?> combine) {
+      PCollection<?> input = single(node.getInputs(), node);
+      if (!(input.getCoder() instanceof io.runnel.sdk.coders.KvCoder<?, ?> kv)) {
+        return false;
+      }
+      try {
+        ((Combine.CombineFn) combine.getFn()).getAccumulatorCoder(
+            input.getPipeline().getCoderRegistry(), kv.getValueCoder());
+        return true;
+      } catch (Exception e) {
+        return false;
       }
     }
 

@@ -66,6 +66,16 @@ final class GroupSink extends RootSink<GroupingTable<Object, Object>> {
   }
 
   @Override
+  byte[] snapshotState() {
+    if (table.size() > 0) {
+      throw new IllegalStateException(name + ": the batch path of a grouping keeps its groups on"
+          + " the heap and cannot be snapshot; a checkpointing runner plans groupings on the"
+          + " keyed engine instead");
+    }
+    return null;
+  }
+
+  @Override
   Instant hold() {
     return table.size() > 0 ? BoundedWindow.TIMESTAMP_MIN_VALUE : null;
   }

@@ -32,37 +32,63 @@ import java.util.function.Supplier;
  * coordinating thread.
  */
 public final class PipelineExecution {
+  private final Pipeline pipeline;
+  private final Settings settings;
   private final ExecutionPlan plan;
   private final StageGraph graph;
   private final WorkQueue queue;
   private final List<ParDoExecutor> executors = new ArrayList<>();
   private final List<ScriptSource> scripts = new ArrayList<>();
   private final List<SourceRoot> sources = new ArrayList<>();
+  private final List<Runnable> afterDurableCommit = new ArrayList<>();
   private final Clock clock;
   private final boolean realTime;
-  private final MetricsAggregator metrics = new MetricsAggregator();
+  private final MetricsAggregator metrics;
   private final PipelineOptions options;
   private final TransformChecks.Factory checks;
   private Instant processingTime = BoundedWindow.TIMESTAMP_MIN_VALUE;
 
   /**
+   * What a runner chooses about a run.
+   *
    * @param order keeps or permutes what the model leaves unordered (see {@link GroupOrder})
    * @param checks the runner's checks on elements, or {@link TransformChecks.Factory#NONE}
-   * @param queue where the engine puts work for the runner
    * @param tasks how the runner runs the shards of keyed inputs (in parallel, or not)
    * @param reading how the runner reads sources: bundle limits, idle timeout, splits
+   * @param snapshots whether the runner will {@link #snapshot} the engine: then every grouping
+   *     and combine keeps its state in the keyed engine (none takes the batch path, which keeps
+   *     it on the heap), and a combine whose accumulator coder is unknown runs unlifted
+   * @param portable whether every element crossing a stage boundary passes through bytes, with
+   *     the windowed-value coder of its collection, as it will to a remote worker
    */
-  public PipelineExecution(Pipeline pipeline, PipelineOptions options, GroupOrder order,
-      TransformChecks.Factory checks, WorkQueue queue, ParallelTasks tasks,
-      SourceReading reading) {
+  public record Settings(GroupOrder order, TransformChecks.Factory checks, ParallelTasks tasks,
+      SourceReading reading, boolean snapshots, boolean portable) {}
+
+  /**
+   * @param queue where the engine puts work for the runner
+   */
+  public PipelineExecution(Pipeline pipeline, PipelineOptions options, Settings settings,
+      WorkQueue queue) {
+    this(pipeline, options, settings, queue, new MetricsAggregator());
+  }
+
+  private PipelineExecution(Pipeline pipeline, PipelineOptions options, Settings settings,
+      WorkQueue queue, MetricsAggregator metrics) {
+    this.pipeline = pipeline;
+    this.settings = settings;
     this.options = options;
-    this.checks = checks;
+    this.checks = settings.checks();
     this.queue = queue;
-    this.plan = ExecutionPlan.of(pipeline);
+    this.metrics = metrics;
+    this.plan = ExecutionPlan.of(pipeline, settings.snapshots());
     KeyedShards shards = new KeyedShards(KeyGroups.DEFAULT_MAX_PARALLELISM);
-    this.graph = new StageGraph(plan, order, queue, metrics, shards, tasks, (graph, parDo) ->
+    ParallelTasks tasks = settings.tasks();
+    this.graph = new StageGraph(plan, settings.order(), queue, metrics, shards, tasks,
+        settings.snapshots(), (graph, parDo) ->
         new StatefulParDoSink(parDo, options, graph.sideInputs(),
-            element -> graph.sideInputsReady(parDo, element), checks, metrics, shards, tasks));
+            element -> graph.sideInputsReady(parDo, element), checks, metrics, shards, tasks,
+            afterDurableCommit::add));
+    SourceReading reading = settings.reading();
     for (Stage stage : graph.stages()) {
       if (stage.root() instanceof Step.ScriptStep script) {
         scripts.add(new ScriptSource(stage, script));
@@ -110,7 +136,7 @@ public final class PipelineExecution {
     return () -> {
       synchronized (executors) {
         return new ChainInstance(stage.root(), plan, graph.sinks(), options, graph.sideInputs(),
-            checks, executors, metrics);
+            checks, executors, metrics, afterDurableCommit::add, settings.portable());
       }
     };
   }
@@ -289,6 +315,117 @@ public final class PipelineExecution {
       }
     }
     throw new IllegalStateException("no script for " + stage);
+  }
+
+  /**
+   * Runs what waited for the commits so far to be durable: source checkpoint marks are
+   * finalized and {@code DoFn.BundleFinalizer} callbacks run. A runner calls this once the
+   * committed outputs are safe: at once for an in-memory run, after a snapshot that holds them
+   * for a checkpointing one.
+   */
+  public void afterDurableCommit() {
+    for (SourceRoot source : sources) {
+      source.finalizeCommitted();
+    }
+    List<Runnable> due = new ArrayList<>(afterDurableCommit);
+    afterDurableCommit.clear();
+    for (Runnable action : due) {
+      action.run();
+    }
+  }
+
+  /**
+   * Everything the run needs to go on, encoded: every stage's watermark, what every stage root
+   * holds (keyed state and timers of groupings and stateful ParDos with their clocks,
+   * pushed-back elements, side-input buffers), where scripts and source splits stand (with the
+   * sources' checkpoint marks), and processing time. Take it between bundles, on the
+   * coordinating thread; the runner's queued bundles are its own to snapshot ({@link
+   * #encodeBundle}). Needs {@link Settings#snapshots()}.
+   */
+  public byte[] snapshot() {
+    if (!settings.snapshots()) {
+      throw new IllegalStateException("This engine was not set up for snapshots: give"
+          + " Settings.snapshots() = true");
+    }
+    SnapshotStreams.Out out = new SnapshotStreams.Out().writeInstant(processingTime);
+    for (Stage stage : graph.stages()) {
+      out.writeInstant(stage.outputWatermark());
+      out.writeBytes(stage.sink() == null ? null : stage.sink().snapshotState());
+    }
+    for (Sink<?> view : graph.viewSinks()) {
+      out.writeBytes(view.snapshotState());
+    }
+    for (ScriptSource script : scripts) {
+      out.writeBytes(script.snapshotState());
+    }
+    for (SourceRoot source : sources) {
+      out.writeBytes(source.snapshotState());
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * A new engine for the same pipeline, with new DoFn instances, restored from this engine's
+   * {@link #snapshot()}, sharing its metrics and queue. Tear this one down first.
+   */
+  public PipelineExecution restoredFrom(byte[] snapshot) {
+    PipelineExecution restored = new PipelineExecution(pipeline, options, settings, queue,
+        metrics);
+    restored.restore(snapshot);
+    return restored;
+  }
+
+  private void restore(byte[] snapshot) {
+    SnapshotStreams.In in = new SnapshotStreams.In(snapshot);
+    processingTime = in.readInstant();
+    if (clock instanceof Clock.Virtual virtual) {
+      virtual.advance(java.time.Duration.between(virtual.now(), processingTime));
+    }
+    for (Stage stage : graph.stages()) {
+      stage.advanceOutputWatermark(in.readInstant());
+      byte[] state = in.readBytes();
+      if (state != null) {
+        stage.sink().restoreState(state);
+      }
+    }
+    for (Sink<?> view : graph.viewSinks()) {
+      byte[] state = in.readBytes();
+      if (state != null) {
+        view.restoreState(state);
+      }
+    }
+    for (ScriptSource script : scripts) {
+      script.restoreState(in.readBytes());
+    }
+    for (SourceRoot source : sources) {
+      source.restoreState(in.readBytes());
+    }
+  }
+
+  /** The stage at {@code index} in {@link #stages()}, as {@link Stage#index()} numbers it. */
+  public Stage stage(int index) {
+    return graph.stages().get(index);
+  }
+
+  /** A bundle queued for {@code stage}, encoded for a snapshot of the runner's queue. */
+  public byte[] encodeBundle(Stage stage, Iterable<WindowedValue<?>> bundle) {
+    if (bundle instanceof SourceRoot.ReadBundle read) {
+      return new SnapshotStreams.Out().writeBoolean(true)
+          .writeInt(sourceOf(stage).indexOf(read)).toByteArray();
+    }
+    List<WindowedValue<?>> elements = new ArrayList<>();
+    bundle.forEach(elements::add);
+    return new SnapshotStreams.Out().writeBoolean(false)
+        .writeValues(StageCoders.chainInput(stage), elements).toByteArray();
+  }
+
+  /** A bundle of {@link #encodeBundle}, for {@code stage} of this engine. */
+  public Iterable<WindowedValue<?>> decodeBundle(Stage stage, byte[] bytes) {
+    SnapshotStreams.In in = new SnapshotStreams.In(bytes);
+    if (in.readBoolean()) {
+      return sourceOf(stage).bundleOf(in.readInt());
+    }
+    return in.readValues(StageCoders.chainInput(stage));
   }
 
   /** Fails if the run ended with elements still waiting somewhere. */

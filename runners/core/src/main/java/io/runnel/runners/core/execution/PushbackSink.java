@@ -42,6 +42,18 @@ final class PushbackSink extends RootSink<List<WindowedValue<?>>> {
   }
 
   @Override
+  byte[] snapshotState() {
+    return waiting.isEmpty() ? null : new SnapshotStreams.Out()
+        .writeValues(StageCoders.chainInput(stage()), waiting).toByteArray();
+  }
+
+  @Override
+  void restoreState(byte[] state) {
+    waiting = new ArrayList<>(new SnapshotStreams.In(state)
+        .readValues(StageCoders.chainInput(stage())));
+  }
+
+  @Override
   Instant hold() {
     Instant earliest = null;
     for (WindowedValue<?> value : waiting) {

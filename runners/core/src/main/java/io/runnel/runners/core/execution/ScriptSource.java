@@ -33,6 +33,17 @@ final class ScriptSource {
     return stage;
   }
 
+  /** Where the replay stands, for an engine snapshot. */
+  byte[] snapshotState() {
+    return new SnapshotStreams.Out().writeInt(next).writeInstant(watermark).toByteArray();
+  }
+
+  void restoreState(byte[] state) {
+    SnapshotStreams.In in = new SnapshotStreams.In(state);
+    next = in.readInt();
+    watermark = in.readInstant();
+  }
+
   Instant watermark() {
     return watermark;
   }

@@ -24,6 +24,19 @@ abstract class Sink<L> {
   /** Folds a bundle's local part into the sink; on the coordinator thread, in bundle order. */
   abstract void commit(L local);
 
+  /**
+   * What this sink holds, encoded for an engine snapshot, or null when it holds nothing. On the
+   * coordinator thread, between bundles.
+   */
+  byte[] snapshotState() {
+    return null;
+  }
+
+  /** Takes up the state of a {@link #snapshotState()} (never null) of the same sink. */
+  void restoreState(byte[] state) {
+    throw new IllegalStateException(getClass().getSimpleName() + " holds no state to restore");
+  }
+
   /** A receiver that writes into a chain instance's current local part. */
   final Writer<L> writer() {
     return new Writer<>(this, localFactory());

@@ -50,6 +50,8 @@ final class SourceRoot {
   private final RecordIds seenIds;
   private Instant watermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
   private boolean started;
+  /** Marks of committed bundles, to finalize once the runner made the commit durable. */
+  private final List<UnboundedSource.CheckpointMark> committedMarks = new ArrayList<>();
 
   /**
    * How much one bundle reads, and after how long without data a split is idle.
@@ -181,6 +183,87 @@ final class SourceRoot {
     return watermark;
   }
 
+  /**
+   * Finalizes the checkpoint marks of every bundle committed so far: the runner calls this once
+   * their outputs are durable (at once, or after a snapshot that holds them).
+   */
+  void finalizeCommitted() {
+    List<UnboundedSource.CheckpointMark> marks = new ArrayList<>(committedMarks);
+    committedMarks.clear();
+    for (UnboundedSource.CheckpointMark mark : marks) {
+      try {
+        mark.finalizeCheckpoint();
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("{}: finalizing checkpoint mark {} failed; the source may read its records"
+            + " again", step.name(), mark, e);
+      }
+    }
+  }
+
+  /** The queued bundle of split {@code index}, as {@link #indexOf} named it in a snapshot. */
+  ReadBundle bundleOf(int index) {
+    return new ReadBundle(splits.get(index));
+  }
+
+  /** The position of a queued bundle's split, to name it in a snapshot. */
+  int indexOf(ReadBundle bundle) {
+    return splits.indexOf(bundle.split);
+  }
+
+  /**
+   * Where every split stands, for an engine snapshot: the split sources themselves, their
+   * progress, watermarks and the checkpoint marks of their last committed bundles (readers are
+   * made again from those marks when restored).
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  byte[] snapshotState() {
+    SnapshotStreams.Out out = new SnapshotStreams.Out().writeBoolean(started)
+        .writeInstant(watermark).writeInt(splits.size());
+    for (Split split : splits) {
+      out.writeBytes(io.runnel.sdk.internal.JavaSerialization.serialize(split.source,
+          "a split of the source of " + step.name()));
+      out.writeBoolean(split.inFlight).writeBoolean(split.finished)
+          .writeInstant(split.watermark).writeInstant(split.nextPoll)
+          .writeInstant(split.lastData).writeInstant(split.firstRead)
+          .writeLong(split.pauseMillis).writeLong(split.recordsLeft);
+      UnboundedSource.CheckpointMark mark = split.lastMark != null ? split.lastMark
+          : split.restoredMark;
+      out.writeBoolean(mark != null);
+      if (mark != null) {
+        out.writeValue((io.runnel.sdk.coders.Coder)
+            ((UnboundedSource<?, ?>) split.source).getCheckpointMarkCoder(), mark);
+      }
+    }
+    return out.toByteArray();
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void restoreState(byte[] state) {
+    SnapshotStreams.In in = new SnapshotStreams.In(state);
+    started = in.readBoolean();
+    watermark = in.readInstant();
+    int count = in.readInt();
+    splits.clear();
+    for (int i = 0; i < count; i++) {
+      Source<?> source = (Source<?>) io.runnel.sdk.internal.JavaSerialization.deserialize(
+          in.readBytes(), "a split of the source of " + step.name());
+      Split split = new Split(source);
+      split.inFlight = in.readBoolean();
+      split.finished = in.readBoolean();
+      split.watermark = in.readInstant();
+      split.nextPoll = in.readInstant();
+      split.lastData = in.readInstant();
+      split.firstRead = in.readInstant();
+      split.pauseMillis = in.readLong();
+      split.recordsLeft = in.readLong();
+      if (in.readBoolean()) {
+        split.restoredMark = (UnboundedSource.CheckpointMark) in.readValue((io.runnel.sdk.coders.Coder)
+            ((UnboundedSource<?, ?>) source).getCheckpointMarkCoder());
+      }
+      splits.add(split);
+    }
+  }
+
   /** Closes every open reader; returns the first failure, if any. */
   RuntimeException close() {
     RuntimeException failure = null;
@@ -211,6 +294,8 @@ final class SourceRoot {
     Instant firstRead;
     /** How many more records the split may read (a bounded read of an unbounded source). */
     long recordsLeft = Long.MAX_VALUE;
+    /** The checkpoint mark of the last committed bundle, or null. */
+    UnboundedSource.CheckpointMark lastMark;
     long pauseMillis;
 
     Split(Source<?> source) {
@@ -373,12 +458,8 @@ final class SourceRoot {
         split.finished = true;
       }
       if (mark != null) {
-        try {
-          mark.finalizeCheckpoint();
-        } catch (IOException | RuntimeException e) {
-          LOG.warn("{}: finalizing checkpoint mark {} failed; the source may read its records"
-              + " again", step.name(), mark, e);
-        }
+        split.lastMark = mark;
+        committedMarks.add(mark);
       }
       if (split.finished) {
         closeQuietly();

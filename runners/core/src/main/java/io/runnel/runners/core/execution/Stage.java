@@ -31,8 +31,8 @@ public final class Stage {
     return root;
   }
 
-  /** Position in topological order. */
-  int index() {
+  /** Position in topological order: what {@link PipelineExecution#stage(int)} takes. */
+  public int index() {
     return index;
   }
 

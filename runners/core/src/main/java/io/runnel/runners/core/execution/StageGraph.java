@@ -28,6 +28,8 @@ final class StageGraph {
 
   private final MetricsAggregator metrics;
   private final KeyedShards shards;
+  /** Whether groupings of bounded input may keep their state on the heap (not snapshot). */
+  private final boolean batchPaths;
   private final ParallelTasks tasks;
   private final Function<Step.ParDoStep, RootSink<?>> statefulSinks;
 
@@ -36,9 +38,10 @@ final class StageGraph {
    *     given this graph's side inputs once they exist
    */
   StageGraph(ExecutionPlan plan, GroupOrder order, WorkQueue queue, MetricsAggregator metrics,
-      KeyedShards shards, ParallelTasks tasks,
+      KeyedShards shards, ParallelTasks tasks, boolean snapshots,
       BiFunction<StageGraph, Step.ParDoStep, RootSink<?>> statefulSinks) {
     this.plan = plan;
+    this.batchPaths = !snapshots;
     this.shards = shards;
     this.tasks = tasks;
     this.metrics = metrics;
@@ -52,7 +55,7 @@ final class StageGraph {
     }
     for (Step step : plan.steps()) {
       if (step instanceof Step.ViewStep) {
-        sinks.put(step, new BufferSink());
+        sinks.put(step, new BufferSink(StageCoders.of(((Step.ViewStep) step).input())));
       }
     }
     this.sideInputs = new SideInputBuffers(plan, sinks);
@@ -83,6 +86,17 @@ final class StageGraph {
 
   Map<Step, Sink<?>> sinks() {
     return sinks;
+  }
+
+  /** The buffers of the side-input views, in plan order. */
+  List<Sink<?>> viewSinks() {
+    List<Sink<?>> views = new ArrayList<>();
+    for (Step step : plan.steps()) {
+      if (step instanceof Step.ViewStep) {
+        views.add(sinks.get(step));
+      }
+    }
+    return views;
   }
 
   SideInputBuffers sideInputs() {
@@ -156,8 +170,8 @@ final class StageGraph {
    * on time, at the end. Then values are grouped, or pre-combined per bundle, without the
    * event-time engine; the panes are the same.
    */
-  private static boolean isBatch(PCollection<?> input) {
-    return input.isBounded() == PCollection.IsBounded.BOUNDED
+  private boolean isBatch(PCollection<?> input) {
+    return batchPaths && input.isBounded() == PCollection.IsBounded.BOUNDED
         && input.getWindowingStrategy().getTrigger() instanceof DefaultTrigger;
   }
 

@@ -85,7 +85,9 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> {
 
   /** One shard: its runner and DoFn instance, metrics, checks, and outputs since the last flush. */
   private final class Shard implements OutputManager {
+    final int index;
     final InMemoryStateBackend backend;
+    final InMemoryTimerService timers;
     final StatefulDoFnRunner<Object, Object, Object> runner;
     final TransformChecks checks;
     final MetricsContainerStepMap metrics = new MetricsContainerStepMap();
@@ -96,16 +98,26 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> {
     boolean inBundle;
     long reportedDropped;
 
+    /**
+     * A shard over empty state, or over the state and timers of a snapshot ({@code state} and
+     * {@code timerState} not null), which the runner picks up.
+     */
     @SuppressWarnings("unchecked")
-    Shard(int index) {
+    Shard(int index, byte[] state, byte[] timerState) {
+      this.index = index;
       DoFn<KV<Object, Object>, Object> fn = (DoFn<KV<Object, Object>, Object>)
           JavaSerialization.clone(step.transform().getFn(), "DoFn of " + step.name());
       KvCoder<Object, Object> kvCoder = (KvCoder<Object, Object>) step.input().getCoder();
       this.backend = new InMemoryStateBackend(shards.maxParallelism(), shards.range(index));
+      this.timers = new InMemoryTimerService(shards.maxParallelism(), shards.range(index));
+      if (state != null) {
+        backend.restore(state);
+        timers.restore(timerState);
+      }
       this.runner = new StatefulDoFnRunner<>(fn, options, this, sideInputs,
           step.transform().getSideInputs(), (TupleTag<Object>) step.transform().getMainOutputTag(),
           step.outputs().keySet(), kvCoder.getKeyCoder(), step.input().getWindowingStrategy(),
-          backend, new InMemoryTimerService(shards.maxParallelism(), shards.range(index)));
+          backend, timers);
       this.checks = checksFactory.forTransform(step.name(), step.input().getCoder(),
           step.outputs());
       this.container = metrics.getContainer(step.name());
@@ -192,6 +204,7 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> {
   }
 
   private final Step.ParDoStep step;
+  private final java.util.function.Consumer<Runnable> afterDurableCommit;
   private final PipelineOptions options;
   private final SideInputReader sideInputs;
   private final TransformChecks.Factory checksFactory;
@@ -210,8 +223,10 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> {
   @SuppressWarnings("unchecked")
   StatefulParDoSink(Step.ParDoStep step, PipelineOptions options, SideInputReader sideInputs,
       Predicate<WindowedValue<?>> sideInputsReady, TransformChecks.Factory checks,
-      MetricsAggregator aggregator, KeyedShards shards, ParallelTasks tasks) {
+      MetricsAggregator aggregator, KeyedShards shards, ParallelTasks tasks,
+      java.util.function.Consumer<Runnable> afterDurableCommit) {
     this.step = step;
+    this.afterDurableCommit = afterDurableCommit;
     this.options = options;
     this.sideInputs = sideInputs;
     this.checksFactory = checks;
@@ -492,9 +507,43 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> {
 
   private Shard shard(int index) {
     if (engines[index] == null) {
-      engines[index] = new Shard(index);
+      engines[index] = new Shard(index, null, null);
     }
     return engines[index];
+  }
+
+  @Override
+  byte[] snapshotState() {
+    SnapshotStreams.Out out = new SnapshotStreams.Out().writeInstant(inputWatermark)
+        .writeInstant(processingTime).writeValues(StageCoders.of(step.input()), waiting)
+        .writeInt(engines.length);
+    for (Shard shard : engines) {
+      out.writeBoolean(shard != null);
+      if (shard != null) {
+        out.writeBytes(shard.backend.snapshot(shards.range(shard.index)))
+            .writeBytes(shard.timers.snapshot(shards.range(shard.index)))
+            .writeLong(shard.runner.droppedDueToLateness() - shard.reportedDropped);
+      }
+    }
+    return out.toByteArray();
+  }
+
+  @Override
+  void restoreState(byte[] state) {
+    SnapshotStreams.In in = new SnapshotStreams.In(state);
+    inputWatermark = in.readInstant();
+    processingTime = in.readInstant();
+    waiting = new ArrayList<>(in.readValues(StageCoders.of(step.input())));
+    int count = in.readInt();
+    for (int i = 0; i < count; i++) {
+      if (in.readBoolean()) {
+        engines[i] = new Shard(i, in.readBytes(), in.readBytes());
+        if (in.readLong() != 0) {
+          throw new IllegalStateException(step.name() + ": a snapshot was taken with dropped"
+              + " elements not yet counted");
+        }
+      }
+    }
   }
 
   /** Runs {@code action} on every shard that exists, in parallel. */
@@ -543,7 +592,8 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> {
       if (shard != null && !shard.callbacks.isEmpty()) {
         List<io.runnel.runners.core.BundleCallback> due = shard.callbacks;
         shard.callbacks = new ArrayList<>();
-        ParDoExecutor.runCallbacks(step.name(), shard.container, due);
+        MetricsContainer container = shard.container;
+        afterDurableCommit.accept(() -> ParDoExecutor.runCallbacks(step.name(), container, due));
       }
     }
   }

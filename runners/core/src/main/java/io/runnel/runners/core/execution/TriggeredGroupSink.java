@@ -161,6 +161,32 @@ final class TriggeredGroupSink extends RootSink<TriggeredGroupSink.Local> {
   }
 
   @Override
+  byte[] snapshotState() {
+    SnapshotStreams.Out out = new SnapshotStreams.Out().writeInstant(inputWatermark)
+        .writeInstant(processingTime).writeInt(engines.length);
+    for (Shard shard : engines) {
+      out.writeBytes(shard == null ? null : shard.engine.snapshot());
+    }
+    return out.toByteArray();
+  }
+
+  @Override
+  void restoreState(byte[] state) {
+    SnapshotStreams.In in = new SnapshotStreams.In(state);
+    inputWatermark = in.readInstant();
+    processingTime = in.readInstant();
+    int count = in.readInt();
+    for (int i = 0; i < count; i++) {
+      byte[] shardState = in.readBytes();
+      if (shardState != null) {
+        Shard shard = new Shard(i);
+        shard.engine.restore(shardState);
+        engines[i] = shard;
+      }
+    }
+  }
+
+  @Override
   Instant hold() {
     Instant hold = null;
     for (Shard shard : engines) {

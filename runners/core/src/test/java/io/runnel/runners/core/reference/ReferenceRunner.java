@@ -53,9 +53,11 @@ public final class ReferenceRunner extends PipelineRunner<PipelineResult> {
         queue.add(new Work(stage, bundle));
       }
     };
-    PipelineExecution execution = new PipelineExecution(pipeline, options, GroupOrder.arrival(),
-        TransformChecks.Factory.NONE, enqueue, ParallelTasks.SEQUENTIAL,
-        new PipelineExecution.SourceReading(1024, Duration.ofMillis(100), null, 1));
+    PipelineExecution execution = new PipelineExecution(pipeline, options,
+        new PipelineExecution.Settings(GroupOrder.arrival(), TransformChecks.Factory.NONE,
+            ParallelTasks.SEQUENTIAL,
+            new PipelineExecution.SourceReading(1024, Duration.ofMillis(100), null, 1), false,
+            false), enqueue);
     Map<Stage, ChainInstance> chains = new HashMap<>();
     RuntimeException failure = null;
     try {
@@ -66,6 +68,7 @@ public final class ReferenceRunner extends PipelineRunner<PipelineResult> {
           ChainInstance chain = chains.computeIfAbsent(work.stage(),
               stage -> execution.chains(stage).get());
           chain.process(work.bundle(), BundleTicket.INLINE).forEach(Runnable::run);
+          execution.afterDurableCommit();
         }
         execution.advanceProcessingTime();
       } while (!queue.isEmpty() || execution.advanceWatermarks(() -> !queue.isEmpty())

@@ -47,7 +47,8 @@ public final class DirectExecution {
 
   private final DirectOptions options;
   private final GroupOrder order;
-  private final PipelineExecution execution;
+  private PipelineExecution execution;
+  private final boolean checkpointing;
   private final Map<Stage, StageExecutor> stageExecutors = new HashMap<>();
   private final ArrayDeque<Work> queue = new ArrayDeque<>();
   private final DirectParallelTasks keyedTasks;
@@ -63,8 +64,13 @@ public final class DirectExecution {
     this.order = seed == null ? GroupOrder.arrival() : GroupOrder.shuffled(seed);
     ElementChecks checks = new ElementChecks(options.isEnforceEncodability(),
         options.isEnforceImmutability());
-    this.keyedTasks = new DirectParallelTasks(options.getDirectParallelism());
-    this.execution = new PipelineExecution(pipeline, options, order, checks, new WorkQueue() {
+    this.checkpointing = options.isCheckpointEveryBundle();
+    this.keyedTasks = new DirectParallelTasks(checkpointing ? 1 : options.getDirectParallelism());
+    PipelineExecution.Settings settings = new PipelineExecution.Settings(order, checks,
+        keyedTasks, new PipelineExecution.SourceReading(options.getDirectBundleSize(),
+            options.getDirectReadBundleTime(), options.getSourceIdleTimeout(),
+            options.getDirectParallelism()), checkpointing, options.isDirectPortable());
+    this.execution = new PipelineExecution(pipeline, options, settings, new WorkQueue() {
       @Override
       public void enqueue(Stage stage, List<WindowedValue<?>> elements, boolean splittable) {
         DirectExecution.this.enqueue(stage, elements, splittable);
@@ -74,9 +80,12 @@ public final class DirectExecution {
       public void enqueueRead(Stage stage, Iterable<WindowedValue<?>> bundle) {
         queue.add(new Work(stage, bundle));
       }
-    }, keyedTasks, new PipelineExecution.SourceReading(options.getDirectBundleSize(),
-        options.getDirectReadBundleTime(), options.getSourceIdleTimeout(),
-        options.getDirectParallelism()));
+    });
+    makeStageExecutors();
+  }
+
+  private void makeStageExecutors() {
+    stageExecutors.clear();
     for (Stage stage : execution.stages()) {
       stageExecutors.put(stage, new StageExecutor(execution.chains(stage)));
     }
@@ -135,11 +144,13 @@ public final class DirectExecution {
         return;
       }
       execution.advanceProcessingTime();
+      checkpoint();
       if (!queue.isEmpty()) {
         continue;
       }
       if (execution.advanceWatermarks(() -> !queue.isEmpty()) || execution.replayNextEvent()
           || execution.pollSources()) {
+        checkpoint();
         continue;
       }
       if (!execution.isRealTime() || execution.sourcesFinished()) {
@@ -182,12 +193,17 @@ public final class DirectExecution {
     }
   }
 
-  /** Processes queued work until the queue is empty, a run of same-stage bundles at a time. */
+  /**
+   * Processes queued work until the queue is empty, a run of same-stage bundles at a time (one
+   * bundle at a time, each followed by a checkpoint, under {@code --checkpointEveryBundle}); what
+   * waited for the commits to be durable runs after each run.
+   */
   private void drain() {
     while (!queue.isEmpty() && !cancelled) {
       Stage stage = queue.peek().stage();
       List<Iterable<WindowedValue<?>>> run = new ArrayList<>();
-      while (!queue.isEmpty() && queue.peek().stage() == stage) {
+      while (!queue.isEmpty() && queue.peek().stage() == stage
+          && (run.isEmpty() || !checkpointing)) {
         run.add(queue.poll().bundle());
       }
       int parallelism = options.getDirectParallelism();
@@ -198,7 +214,42 @@ public final class DirectExecution {
           return thread;
         });
       }
-      stageExecutors.get(stage).run(run, threads, parallelism);
+      stageExecutors.get(stage).run(run, threads, checkpointing ? 1 : parallelism);
+      if (checkpointing) {
+        checkpoint();
+      } else {
+        execution.afterDurableCommit();
+      }
+    }
+  }
+
+  /**
+   * Under {@code --checkpointEveryBundle}: snapshots the engine and the queued bundles, runs
+   * what waited for a durable commit, throws the engine (and its DoFn instances) away, and goes
+   * on with one restored from the bytes.
+   */
+  private void checkpoint() {
+    if (!checkpointing) {
+      return;
+    }
+    byte[] engine = execution.snapshot();
+    List<Integer> stages = new ArrayList<>();
+    List<byte[]> bundles = new ArrayList<>();
+    for (Work work : queue) {
+      stages.add(work.stage().index());
+      bundles.add(execution.encodeBundle(work.stage(), work.bundle()));
+    }
+    execution.afterDurableCommit();
+    RuntimeException failure = execution.teardown(null);
+    if (failure != null) {
+      throw failure;
+    }
+    execution = execution.restoredFrom(engine);
+    makeStageExecutors();
+    queue.clear();
+    for (int i = 0; i < stages.size(); i++) {
+      Stage stage = execution.stage(stages.get(i));
+      queue.add(new Work(stage, execution.decodeBundle(stage, bundles.get(i))));
     }
   }
 
