@@ -3,7 +3,6 @@ package io.runnel.sdk.coders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.runnel.windowing.BoundedWindow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,8 +10,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InstantCoderTest {
+  // BoundedWindow.TIMESTAMP_MIN_VALUE and TIMESTAMP_MAX_VALUE; windowing sits above this module.
+  private static final Instant TIMESTAMP_MIN_VALUE = Instant.ofEpochMilli(-9223372036854775L);
+  private static final Instant TIMESTAMP_MAX_VALUE = Instant.ofEpochMilli(9223372036854775L);
+
   private static final List<Instant> ORDERED = List.of(
-      BoundedWindow.TIMESTAMP_MIN_VALUE,
+      TIMESTAMP_MIN_VALUE,
       Instant.ofEpochSecond(-1, 0),
       Instant.ofEpochSecond(-1, 1),
       Instant.ofEpochSecond(-1, 500_000_000),
@@ -23,7 +26,7 @@ class InstantCoderTest {
       Instant.ofEpochSecond(0, 999_999),
       Instant.ofEpochMilli(1),
       Instant.ofEpochSecond(1_700_000_000, 123_456_789),
-      BoundedWindow.TIMESTAMP_MAX_VALUE);
+      TIMESTAMP_MAX_VALUE);
 
   private static byte[] encode(Instant instant) throws Exception {
     return CoderUtils.encodeToByteArray(InstantCoder.of(), instant);

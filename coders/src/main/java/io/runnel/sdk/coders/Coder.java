@@ -14,9 +14,9 @@ import java.util.List;
  * another one in the same stream. Coders are immutable and thread-safe; they are serialized with
  * the pipeline.
  *
- * <p>This base type lives in the {@code runnel-windowing} artifact because {@code WindowFn}
- * needs it for its window coder; all concrete coders but those of windows live in
- * {@code runnel-sdk-core}.
+ * <p>This type and the coders of this package live in the {@code runnel-coders} artifact, at the
+ * bottom of the module graph, so that {@code WindowFn} ({@code runnel-windowing}) can name its
+ * window coder; the coders of windows and panes live with them in {@code io.runnel.windowing}.
  */
 public abstract class Coder<T> implements Serializable {
   private static final long serialVersionUID = 1L;
