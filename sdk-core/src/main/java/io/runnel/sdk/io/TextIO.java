@@ -8,15 +8,13 @@ import io.runnel.sdk.io.fs.EmptyMatchTreatment;
 import io.runnel.sdk.io.internal.AssignShardFn;
 import io.runnel.sdk.io.internal.FileGlob;
 import io.runnel.sdk.io.internal.FinalizeWriteFn;
-import io.runnel.sdk.io.internal.MatchFilesFn;
-import io.runnel.sdk.io.internal.ReadLinesFn;
 import io.runnel.sdk.io.internal.ShardedFilenames;
+import io.runnel.sdk.io.internal.TextSource;
 import io.runnel.sdk.io.internal.WriteShardFn;
 import io.runnel.sdk.transforms.Create;
 import io.runnel.sdk.transforms.GroupByKey;
 import io.runnel.sdk.transforms.PTransform;
 import io.runnel.sdk.transforms.ParDo;
-import io.runnel.sdk.transforms.Reshuffle;
 import io.runnel.sdk.transforms.View;
 import io.runnel.sdk.values.KV;
 import io.runnel.sdk.values.PBegin;
@@ -37,9 +35,10 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>{@link Read} expands a file pattern when the pipeline runs, not when it is built, and
- * reads the matched files in parallel, each streamed line by line. {@link Write} publishes its
- * files only after every shard is fully written: readers of the output never see a partial
- * file, and a run that fails before that point leaves no new files under the final names.
+ * reads the matched files in parallel, split into byte ranges, each streamed line by line.
+ * {@link Write} publishes its files only after every shard is fully written: readers of the
+ * output never see a partial file, and a run that fails before that point leaves no new files
+ * under the final names.
  * Both transforms are immutable configuration values and safe to share between threads.
  */
 public final class TextIO {
@@ -74,6 +73,12 @@ public final class TextIO {
    * removed; a file ending with a terminator has no trailing empty line, an empty file has no
    * lines, and a leading byte-order mark is dropped. Files whose names end in {@code .gz} are
    * gunzipped. Malformed UTF-8 fails the pipeline, naming the file and the line number.
+   *
+   * <p><b>Splitting.</b> As Beam's, the read is {@code Read.from} a bounded source (named {@code
+   * Read(TextSource)}) that a runner sizes (the total size of the matched files as stored) and
+   * splits: each file into byte ranges of about the desired bundle size, read in parallel. A
+   * line belongs to the range holding its first byte, so every line is read exactly once
+   * wherever the ranges end. A {@code .gz} file is not split: one reader reads it whole.
    */
   public static final class Read extends PTransform<PBegin, PCollection<String>> {
     private static final long serialVersionUID = 1L;
@@ -123,13 +128,8 @@ public final class TextIO {
         throw new IllegalStateException("TextIO.read() has no file pattern; call"
             + " TextIO.read().from(\"path/*.txt\")");
       }
-      return input
-          .apply("Filepattern", Create.of(filepattern).withCoder(StringUtf8Coder.of()))
-          .apply("MatchFiles", ParDo.of(new MatchFilesFn(emptyMatchTreatment)))
-          .setCoder(StringUtf8Coder.of())
-          .apply("ReshuffleFiles", Reshuffle.viaRandomKey())
-          .apply("ReadLines", ParDo.of(new ReadLinesFn()))
-          .setCoder(StringUtf8Coder.of());
+      return input.apply(
+          io.runnel.sdk.io.Read.from(new TextSource(filepattern, emptyMatchTreatment)));
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.runnel.sdk.coders.Coder;
 import io.runnel.sdk.coders.CoderRegistry;
 import io.runnel.sdk.coders.KvCoder;
 import io.runnel.sdk.coders.NullableCoder;
+import io.runnel.sdk.io.Read;
 import io.runnel.sdk.values.KV;
 import io.runnel.sdk.values.PBegin;
 import io.runnel.sdk.values.PCollection;
@@ -17,8 +18,17 @@ import java.util.List;
 /**
  * A bounded collection from values given at construction: {@code Create.of("a", "b")}, or with
  * timestamps, {@code Create.timestamped(TimestampedValue.of("a", t))}. The values are encoded
- * when the transform is applied; the coder is inferred from the values' classes unless given
- * with {@code withCoder}.
+ * when the transform is applied (a value the coder cannot encode fails then, naming it); the
+ * coder is inferred from the values' classes unless given with {@code withCoder}.
+ *
+ * <p>As in Beam, both transforms read a splittable bounded source holding the encoded values
+ * ({@code Read.from(source)}, named {@code Read(CreateSource)}), so a runner may read them in
+ * several bundles, in parallel: a pipeline rooted in a {@code Create} runs on every thread
+ * without a {@code Reshuffle}. The split points are not part of the contract (as for any
+ * bounded source); the values are. An empty {@code Create} reads a source with no values, and
+ * its collection still has the given coder. Values of {@code Create.of} have the minimum
+ * timestamp; those of {@code Create.timestamped} their own, exactly, which must lie in
+ * [{@code BoundedWindow.TIMESTAMP_MIN_VALUE}, {@code BoundedWindow.TIMESTAMP_MAX_VALUE}].
  */
 public final class Create {
   private Create() {}
@@ -97,16 +107,15 @@ public final class Create {
       return values;
     }
 
+    /**
+     * Reads the values from a {@link CreateSource} holding them encoded with the element coder:
+     * {@code Read.from(source)}, so a runner may split them into bundles.
+     */
     @Override
     public PCollection<T> expand(PBegin input) {
       Coder<T> elementCoder = resolveCoder(input.getPipeline().getCoderRegistry(), values, coder, type);
-      List<TimestampedValue<T>> untimed = new ArrayList<>(values.size());
-      for (T value : values) {
-        untimed.add(TimestampedValue.of(value, io.runnel.windowing.BoundedWindow.TIMESTAMP_MIN_VALUE));
-      }
-      return input.apply(Impulse.create())
-          .apply("Decode", ParDo.of(new EncodedValuesFn<>(elementCoder, untimed, false)))
-          .setCoder(elementCoder);
+      CreateSource<T> source = CreateSource.fromValues(values, elementCoder, currentName(input));
+      return input.apply(Read.from(source));
     }
 
     @Override
@@ -131,20 +140,28 @@ public final class Create {
       return new TimestampedValues<>(values, newCoder);
     }
 
+    /**
+     * Reads the values with their timestamps from a {@link CreateSource}, whose reader gives each
+     * value its own timestamp, exactly.
+     */
     @Override
     public PCollection<T> expand(PBegin input) {
       List<T> plain = new ArrayList<>(values.size());
       values.forEach(v -> plain.add(v.getValue()));
       Coder<T> elementCoder = resolveCoder(input.getPipeline().getCoderRegistry(), plain, coder, null);
-      return input.apply(Impulse.create())
-          .apply("Decode", ParDo.of(new EncodedValuesFn<>(elementCoder, values, true)))
-          .setCoder(elementCoder);
+      CreateSource<T> source =
+          CreateSource.fromTimestampedValues(values, elementCoder, currentName(input));
+      return input.apply(Read.from(source));
     }
 
     @Override
     protected String getKindString() {
       return "Create.TimestampedValues";
     }
+  }
+
+  private static String currentName(PBegin input) {
+    return input.getPipeline().getGraphInternal().getCurrent().getFullName();
   }
 
   private static <T> Coder<T> resolveCoder(

@@ -1,8 +1,12 @@
 package io.runnel.sdk.transforms;
 
+import io.runnel.sdk.coders.Coder;
+import io.runnel.sdk.coders.CoderException;
+import io.runnel.sdk.coders.CoderUtils;
 import io.runnel.sdk.coders.KvCoder;
 import io.runnel.sdk.values.KV;
 import io.runnel.sdk.values.PCollection;
+import java.util.Arrays;
 
 /**
  * Redistributes elements across workers and breaks fusion, keeping each element's timestamp and
@@ -45,7 +49,7 @@ public final class Reshuffle<K, V> extends PTransform<PCollection<KV<K, V>>, PCo
     @Override
     public PCollection<T> expand(PCollection<T> input) {
       return input
-          .apply("PairWithRandomKey", ParDo.of(new RandomKeyFn<T>()))
+          .apply("PairWithRandomKey", ParDo.of(new RandomKeyFn<>(input.getCoder())))
           .setCoder(KvCoder.of(io.runnel.sdk.coders.VarIntCoder.of(), input.getCoder()))
           .apply(Reshuffle.of())
           .apply(Values.create());
@@ -57,20 +61,46 @@ public final class Reshuffle<K, V> extends PTransform<PCollection<KV<K, V>>, PCo
     }
   }
 
+  /**
+   * Pairs elements with keys in [0, 256): consecutive keys within a bundle, starting from a hash
+   * of the encoded first element of the bundle. Beam starts from a random number per DoFn
+   * instance; starting from the data instead keeps the keys, and so the direct runner's output
+   * order, the same on every run and for every thread count, while still spreading many small
+   * bundles (a split {@code Create}, one element each) over many keys.
+   */
   private static final class RandomKeyFn<T> extends DoFn<T, KV<Integer, T>> {
     private static final long serialVersionUID = 1L;
+    private final Coder<T> coder;
     private transient int next;
+    private transient boolean atBundleStart;
+
+    RandomKeyFn(Coder<T> coder) {
+      this.coder = coder;
+    }
 
     @StartBundle
     public void startBundle() {
-      next = 0;
+      atBundleStart = true;
     }
 
-    // Round robin over a fixed range rather than Random: spreads evenly and stays deterministic.
     @ProcessElement
-    public void process(@Element T element, OutputReceiver<KV<Integer, T>> out) {
+    public void process(@Element T element, OutputReceiver<KV<Integer, T>> out)
+        throws CoderException {
+      if (atBundleStart) {
+        atBundleStart = false;
+        next = mix(Arrays.hashCode(CoderUtils.encodeToByteArray(coder, element))) & 0xff;
+      }
       out.output(KV.of(next, element));
       next = (next + 1) & 0xff;
+    }
+
+    /** The finalizer of MurmurHash3: every input bit affects the low byte. */
+    private static int mix(int h) {
+      h ^= h >>> 16;
+      h *= 0x85ebca6b;
+      h ^= h >>> 13;
+      h *= 0xc2b2ae35;
+      return h ^ (h >>> 16);
     }
   }
 

@@ -7,22 +7,33 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.runnel.sdk.Pipeline;
 import io.runnel.sdk.io.BoundedReadFromUnboundedSource;
+import io.runnel.sdk.io.BoundedSource;
 import io.runnel.sdk.io.CountingSource;
 import io.runnel.sdk.io.GenerateSequence;
 import io.runnel.sdk.io.Read;
+import io.runnel.sdk.io.TextIO;
+import io.runnel.sdk.io.fs.EmptyMatchTreatment;
+import io.runnel.sdk.io.internal.TextSource;
 import io.runnel.sdk.options.PipelineOptionsFactory;
 import io.runnel.sdk.portable.StandardUrns.Functions;
 import io.runnel.sdk.portable.StandardUrns.Transforms;
 import io.runnel.sdk.portable.proto.ParDoPayload;
 import io.runnel.sdk.portable.proto.ReadPayload;
+import io.runnel.sdk.transforms.Create;
 import io.runnel.sdk.transforms.DoFn;
 import io.runnel.sdk.transforms.ParDo;
 import io.runnel.sdk.transforms.PeriodicImpulse;
+import io.runnel.sdk.values.TimestampedValue;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The three reads in the portable form, and the ParDo flags sources rely on. */
+/**
+ * The three reads in the portable form (also those behind Create and TextIO.read()), and the
+ * ParDo flags sources rely on.
+ */
 class ReadTranslationTest {
   @Test
   void boundedReadRoundTripsWithItsSource() throws Exception {
@@ -111,6 +122,41 @@ class ReadTranslationTest {
     assertThat(proto.getComponents().getTransformsMap().values())
         .filteredOn(t -> t.getSpec().getUrn().equals(Transforms.READ))
         .hasSize(3);
+  }
+
+  @Test
+  void createRoundTripsAsABoundedReadWhoseRebuiltSourceReadsTheSameValues() throws Exception {
+    Pipeline p = Pipeline.create();
+    p.apply("Words", Create.timestamped(TimestampedValue.of("a", Instant.ofEpochSecond(1, 5)),
+        TimestampedValue.of("b", Instant.EPOCH)));
+
+    io.runnel.sdk.portable.proto.Pipeline proto = assertRoundTrips(p);
+    Pipeline rebuilt = PipelineTranslation.fromProto(proto, PipelineOptionsFactory.create());
+
+    assertThat(readPayload(proto, "Words/Read(CreateSource)").getIsBounded()).isTrue();
+    BoundedSource<?> source =
+        ((Read.Bounded<?>) node(rebuilt, "Words/Read(CreateSource)").getTransform()).getSource();
+    List<String> read = new ArrayList<>();
+    try (BoundedSource.BoundedReader<?> reader = source.createReader(PipelineOptionsFactory.create())) {
+      for (boolean more = reader.start(); more; more = reader.advance()) {
+        read.add(reader.getCurrent() + "@" + reader.getCurrentTimestamp());
+      }
+    }
+    assertThat(read).containsExactly("a@1970-01-01T00:00:01.000000005Z", "b@1970-01-01T00:00:00Z");
+  }
+
+  @Test
+  void textIoReadRoundTripsAsABoundedReadOfItsPatternWithoutTouchingFiles() throws Exception {
+    Pipeline p = Pipeline.create();
+    p.apply("Lines", TextIO.read().from("/definitely/not/there/*.txt")
+        .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW_IF_WILDCARD));
+
+    io.runnel.sdk.portable.proto.Pipeline proto = assertRoundTrips(p);
+    Pipeline rebuilt = PipelineTranslation.fromProto(proto, PipelineOptionsFactory.create());
+
+    assertThat(readPayload(proto, "Lines/Read(TextSource)").getIsBounded()).isTrue();
+    assertThat(((Read.Bounded<?>) node(rebuilt, "Lines/Read(TextSource)").getTransform()).getSource())
+        .isEqualTo(new TextSource("/definitely/not/there/*.txt", EmptyMatchTreatment.ALLOW_IF_WILDCARD));
   }
 
   @Test

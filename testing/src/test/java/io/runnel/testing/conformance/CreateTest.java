@@ -18,6 +18,7 @@ import io.runnel.testing.PAssert;
 import io.runnel.testing.TestPipeline;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -88,6 +89,44 @@ class CreateTest {
     assertThat(values.getCoder()).isEqualTo(VarIntCoder.of());
     PAssert.that(values).containsInAnyOrder(1, 2);
     p.run();
+  }
+
+  @Test
+  void manyValuesAreEachReadExactlyOnce() {
+    List<Integer> input = IntStream.range(0, 3_000).boxed().toList();
+
+    PAssert.that(p.apply(Create.of(input))).containsInAnyOrder(input);
+    p.run();
+  }
+
+  @Test
+  void timestampsAreKeptToTheNanosecond() {
+    PCollection<String> stamped = p
+        .apply(Create.timestamped(
+            TimestampedValue.of("a", Instant.ofEpochSecond(10, 1)),
+            TimestampedValue.of("b", Instant.ofEpochSecond(10, 999_999_999))))
+        .apply(ParDo.of(new ShowExactTimestampFn()));
+    PAssert.that(stamped).containsInAnyOrder("a@1970-01-01T00:00:10.000000001Z",
+        "b@1970-01-01T00:00:10.999999999Z");
+    p.run();
+  }
+
+  @Test
+  void emptyTimestampedWithCoderIsEmpty() {
+    PCollection<String> none = p.apply(Create.timestamped(List.<TimestampedValue<String>>of())
+        .withCoder(StringUtf8Coder.of()));
+    assertThat(none.getCoder()).isEqualTo(StringUtf8Coder.of());
+    PAssert.that(none).empty();
+    p.run();
+  }
+
+  private static final class ShowExactTimestampFn extends DoFn<String, String> {
+    private static final long serialVersionUID = 1L;
+
+    @ProcessElement
+    public void process(@Element String e, @Timestamp Instant timestamp, OutputReceiver<String> out) {
+      out.output(e + "@" + timestamp);
+    }
   }
 
   private static final class ShowTimestampFn extends DoFn<String, String> {

@@ -61,6 +61,49 @@ class TextIOTest {
   }
 
   @Test
+  void readsEveryLineOfManyFilesExactlyOnce() throws IOException {
+    List<String> expected = new ArrayList<>();
+    String[] terminators = {"\n", "\r\n", "\r"};
+    for (int file = 0; file < 6; file++) {
+      StringBuilder text = new StringBuilder();
+      String previous = "\n";
+      for (int line = 0; line < 150; line++) {
+        String content = line % 17 == 0 ? "" : "file " + file + " line " + line + " ü";
+        String terminator = terminators[(file + line) % 3];
+        if (content.isEmpty() && previous.equals("\r") && terminator.equals("\n")) {
+          terminator = "\r\n";   // "\r" then "\n" would be one terminator, not an empty line
+        }
+        expected.add(content);
+        text.append(content).append(terminator);
+        previous = terminator;
+      }
+      write("part-" + file + ".txt", text.toString());
+    }
+
+    PCollection<String> lines = p.apply(TextIO.read().from(dir + "/part-*.txt"));
+
+    PAssert.that(lines).containsInAnyOrder(expected);
+    p.run();
+  }
+
+  @Test
+  void readsEveryLineOfALargeFileSplitIntoRangesExactlyOnce() throws IOException {
+    List<String> expected = new ArrayList<>();
+    StringBuilder text = new StringBuilder("\uFEFF");
+    for (int line = 0; line < 20_000; line++) {
+      String content = "line " + line + " " + "x".repeat(line % 40);
+      expected.add(content);
+      text.append(content).append(line % 2 == 0 ? "\r\n" : "\n");
+    }
+    write("large.txt", text.toString());
+
+    PCollection<String> lines = p.apply(TextIO.read().from(dir + "/large.txt"));
+
+    PAssert.that(lines).containsInAnyOrder(expected);
+    p.run();
+  }
+
+  @Test
   void patternMatchingNoFileFailsNamingThePattern() {
     String pattern = dir + "/missing-*.txt";
     p.apply(TextIO.read().from(pattern));

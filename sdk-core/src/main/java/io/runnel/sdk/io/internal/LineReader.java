@@ -15,11 +15,20 @@ import java.util.Arrays;
  * Splits UTF-8 bytes into lines, streaming: a line ends at {@code \n}, {@code \r\n} or a lone
  * {@code \r}, and the terminator is not part of the line. A final line without terminator is a
  * line; a terminator at the very end does not start another (empty) line, so {@code "a\n"} is one
- * line and the empty input none. A UTF-8 byte-order mark at the start is dropped.
+ * line and the empty input none. A UTF-8 byte-order mark at the start of the file is dropped.
  *
- * <p>Lines are split on bytes, then decoded, so a malformed byte sequence is reported with the
- * number and byte offset of the line holding it. Holds at most one line in memory besides a
- * fixed buffer. Not thread-safe.
+ * <p>The input may start anywhere in a file ({@link #LineReader(InputStream, long)}); the reader
+ * tracks byte offsets in the file, so a caller can ask where the next line starts ({@link
+ * #nextLineStart()}) before reading it, and skip the rest of a line it started inside ({@link
+ * #skipLine()}). A line starts at offset 0 or right after a terminator; the first line of a file
+ * starts at 0 even when a byte-order mark precedes its text. The bytes of a terminator are never
+ * the start of a line: after {@code \r}, a {@code \n} is looked at before the next line start is
+ * known.
+ *
+ * <p>Lines are split on bytes, then decoded (neither {@code \r} nor {@code \n} occurs inside a
+ * multi-byte UTF-8 sequence), so a malformed byte sequence is reported with the number and byte
+ * offset of the line holding it. Holds at most one line in memory besides a fixed buffer. Not
+ * thread-safe.
  */
 public final class LineReader implements Closeable {
   private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
@@ -33,14 +42,52 @@ public final class LineReader implements Closeable {
   private int lineLength;
   private int position;
   private int limit;
-  private boolean skipLineFeed;
-  private boolean started;
+  /** Whether the input starts at offset 0 and has not been read yet (a byte-order mark may come). */
+  private boolean atFileStart;
+  /** The file offset of {@code buffer[position]}. */
   private long offset;
-  private long lineOffset;
+  /** Where the next line starts: the initial position, or the offset after the last terminator. */
+  private long lineStart;
+  /** The last terminator read was {@code \r}: a {@code \n} right after it belongs to it. */
+  private boolean afterCarriageReturn;
   private long linesRead;
 
+  /** Reads the lines of a whole file (or stream) from its first byte. */
   public LineReader(InputStream in) {
+    this(in, 0);
+  }
+
+  /**
+   * Reads lines from {@code in}, whose first byte is at {@code position} of a file; at position 0
+   * a byte-order mark is dropped.
+   */
+  public LineReader(InputStream in, long position) {
     this.in = in;
+    this.offset = position;
+    this.lineStart = position;
+    this.atFileStart = position == 0;
+  }
+
+  /**
+   * The byte offset in the file where the next line starts, or -1 at the end of the input.
+   * Reads ahead as far as needed to know (the {@code \n} of a {@code \r\n}, one buffer).
+   */
+  public long nextLineStart() throws IOException {
+    if (afterCarriageReturn) {
+      if (position == limit && !fill()) {
+        return -1;
+      }
+      afterCarriageReturn = false;
+      if (buffer[position] == '\n') {
+        position++;
+        offset++;
+        lineStart = offset;
+      }
+    }
+    if (position == limit && !fill()) {
+      return -1;
+    }
+    return lineStart;
   }
 
   /**
@@ -49,42 +96,13 @@ public final class LineReader implements Closeable {
    * @throws MalformedLineException if the line is not valid UTF-8
    */
   public String readLine() throws IOException {
-    lineLength = 0;
-    boolean sawAny = false;
-    while (true) {
-      if (position == limit && !fill()) {
-        return sawAny ? finishLine() : null;
-      }
-      byte b = buffer[position++];
-      offset++;
-      if (skipLineFeed) {
-        skipLineFeed = false;
-        if (b == '\n') {
-          lineOffset = offset;
-          continue;
-        }
-      }
-      if (b == '\n') {
-        return finishLine();
-      }
-      if (b == '\r') {
-        skipLineFeed = true;
-        return finishLine();
-      }
-      append(b);
-      sawAny = true;
+    long start = nextLineStart();
+    if (start < 0) {
+      return null;
     }
-  }
-
-  /** How many lines {@link #readLine()} returned so far: the number of the last line read. */
-  public long linesRead() {
-    return linesRead;
-  }
-
-  private String finishLine() throws MalformedLineException {
+    lineLength = 0;
+    scanLine(true);
     linesRead++;
-    long start = lineOffset;
-    lineOffset = offset;
     try {
       CharBuffer chars = decoder.reset().decode(ByteBuffer.wrap(line, 0, lineLength));
       return chars.toString();
@@ -93,11 +111,51 @@ public final class LineReader implements Closeable {
     }
   }
 
-  private void append(byte b) {
-    if (lineLength == line.length) {
-      line = Arrays.copyOf(line, line.length * 2);
+  /**
+   * Skips the rest of the current line, its terminator included, without decoding it (so it may
+   * start in the middle of a character); does nothing at the end of the input. Not counted in
+   * {@link #linesRead()}.
+   */
+  public void skipLine() throws IOException {
+    if (nextLineStart() >= 0) {
+      scanLine(false);
     }
-    line[lineLength++] = b;
+  }
+
+  /** Reads up to and including the next terminator (or the end), keeping the bytes if asked. */
+  private void scanLine(boolean keep) throws IOException {
+    while (position < limit || fill()) {
+      int end = position;
+      while (end < limit && buffer[end] != '\n' && buffer[end] != '\r') {
+        end++;
+      }
+      if (keep) {
+        append(position, end);
+      }
+      offset += end - position;
+      position = end;
+      if (end < limit) {
+        afterCarriageReturn = buffer[end] == '\r';
+        position++;
+        offset++;
+        break;
+      }
+    }
+    lineStart = offset;
+  }
+
+  /** How many lines {@link #readLine()} returned so far: the number of the last line read. */
+  public long linesRead() {
+    return linesRead;
+  }
+
+  private void append(int from, int to) {
+    int length = to - from;
+    if (lineLength + length > line.length) {
+      line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + length));
+    }
+    System.arraycopy(buffer, from, line, lineLength, length);
+    lineLength += length;
   }
 
   private boolean fill() throws IOException {
@@ -110,11 +168,11 @@ public final class LineReader implements Closeable {
     }
     position = 0;
     limit = n;
-    if (!started) {
-      started = true;
+    if (atFileStart) {
+      atFileStart = false;
       skipByteOrderMark();
     }
-    return true;
+    return position < limit || fill();
   }
 
   private void skipByteOrderMark() throws IOException {
@@ -129,7 +187,6 @@ public final class LineReader implements Closeable {
         && Arrays.equals(buffer, 0, BYTE_ORDER_MARK.length, BYTE_ORDER_MARK, 0, BYTE_ORDER_MARK.length)) {
       position = BYTE_ORDER_MARK.length;
       offset = BYTE_ORDER_MARK.length;
-      lineOffset = offset;
     }
   }
 
@@ -151,10 +208,12 @@ public final class LineReader implements Closeable {
       initCause(cause);
     }
 
+    /** The number of the line among those this reader read, from 1. */
     public long lineNumber() {
       return lineNumber;
     }
 
+    /** The offset in the file of the line's first byte. */
     public long byteOffset() {
       return byteOffset;
     }

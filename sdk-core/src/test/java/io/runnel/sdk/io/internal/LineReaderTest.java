@@ -76,6 +76,55 @@ class LineReaderTest {
     assertThat(reader.linesRead()).isEqualTo(2);
   }
 
+  @Test
+  void tellsWhereEachLineStartsBeforeReadingIt() throws IOException {
+    LineReader reader = new LineReader(new ByteArrayInputStream(
+        "ab\r\n\ncd\re".getBytes(StandardCharsets.UTF_8)));
+    List<Long> starts = new ArrayList<>();
+    for (long at = reader.nextLineStart(); at >= 0; at = reader.nextLineStart()) {
+      starts.add(at);
+      reader.readLine();
+    }
+    assertThat(starts).containsExactly(0L, 4L, 5L, 8L);
+  }
+
+  @Test
+  void firstLineStartsAtZeroEvenAfterAByteOrderMark() throws IOException {
+    LineReader reader = new LineReader(new ByteArrayInputStream(
+        "\uFEFFa\nb".getBytes(StandardCharsets.UTF_8)));
+    assertThat(reader.nextLineStart()).isZero();
+    assertThat(reader.readLine()).isEqualTo("a");
+    assertThat(reader.nextLineStart()).isEqualTo(5);
+  }
+
+  @Test
+  void startingInsideAFileCountsOffsetsFromThereAndKeepsAByteOrderMark() throws IOException {
+    byte[] rest = "\uFEFFx\ny".getBytes(StandardCharsets.UTF_8);
+    LineReader reader = new LineReader(new ByteArrayInputStream(rest), 100);
+    assertThat(reader.nextLineStart()).isEqualTo(100);
+    assertThat(reader.readLine()).isEqualTo("\uFEFFx");
+    assertThat(reader.nextLineStart()).isEqualTo(105);
+  }
+
+  @Test
+  void skipLineSkipsPastTheTerminatorWithoutDecodingOrCounting() throws IOException {
+    byte[] bytes = {(byte) 0xC3, '\r', '\n', 'o', 'k'};
+    LineReader reader = new LineReader(new ByteArrayInputStream(bytes), 7);
+    reader.skipLine();
+    assertThat(reader.nextLineStart()).isEqualTo(10);
+    assertThat(reader.readLine()).isEqualTo("ok");
+    assertThat(reader.linesRead()).isEqualTo(1);
+  }
+
+  @Test
+  void atTheEndThereIsNoNextLine() throws IOException {
+    LineReader reader = new LineReader(new ByteArrayInputStream("a\r".getBytes(StandardCharsets.UTF_8)));
+    reader.readLine();
+    assertThat(reader.nextLineStart()).isEqualTo(-1);
+    reader.skipLine();
+    assertThat(reader.readLine()).isNull();
+  }
+
   private static List<String> lines(String text) throws IOException {
     return lines(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
   }
