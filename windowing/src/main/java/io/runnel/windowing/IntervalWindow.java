@@ -16,6 +16,8 @@ import java.util.Objects;
 public final class IntervalWindow extends BoundedWindow implements Comparable<IntervalWindow> {
   private final Instant start;
   private final Instant end;
+  /** {@link #maxTimestamp()}, computed on first use (a benign race: the value is the same). */
+  private transient Instant maxTimestamp;
 
   /** The window {@code [start, end)}. */
   public IntervalWindow(Instant start, Instant end) {
@@ -41,7 +43,12 @@ public final class IntervalWindow extends BoundedWindow implements Comparable<In
   /** One millisecond before {@link #end()}. */
   @Override
   public Instant maxTimestamp() {
-    return end.minusMillis(1);
+    Instant max = maxTimestamp;
+    if (max == null) {
+      max = end.minusMillis(1);
+      maxTimestamp = max;
+    }
+    return max;
   }
 
   /** Whether {@code timestamp} is in {@code [start, end)}. */

@@ -6,9 +6,14 @@ import io.runnel.runners.core.state.StateTag;
 import io.runnel.runners.core.triggers.TriggerStateMachineRunner;
 import io.runnel.runners.core.triggers.TriggerWindowState;
 import io.runnel.sdk.coders.Coder;
-import io.runnel.sdk.coders.ListCoder;
+import io.runnel.sdk.coders.CustomCoder;
+import io.runnel.sdk.coders.VarLongCoder;
 import io.runnel.windowing.BoundedWindow;
 import io.runnel.windowing.PaneInfo;
+import io.runnel.windowing.WindowFn;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -21,30 +26,97 @@ import java.util.Set;
  * The merging windows of a {@link WindowedGrouping} (e.g. sessions), as Beam's {@code
  * ReduceFnRunner} merges them: each key's active windows are kept in the backend, in the key's
  * own namespace, in the order they became active; when a bundle brings new windows, the
- * candidates are the key's open windows plus the new ones, and each merge moves the pane
+ * candidates are the key's open windows plus the new ones, and each merge combines the pane
  * contents, pending-element counts, watermark holds and trigger states of the merged open
- * windows into the result window and drops their timers. A merged window starts its pane
- * numbering afresh unless it is one of the windows merged. Windows whose trigger finished take
- * no part. Owned by the grouping's thread; works on the backend's current key.
+ * windows into the result window. A merged window starts its pane numbering afresh unless it is
+ * one of the windows merged. Windows whose trigger finished take no part.
+ *
+ * <p>A window's state does not live under the window's own encoding, which changes whenever a
+ * session grows, but under a <em>state address</em> the key gives a window when it becomes
+ * active (as Beam's state address windows): a merge leaves the surviving address's state in
+ * place and moves only what the other merged windows held, so a session that grows by one
+ * element moves nothing. Records of merging windows carry their window. Owned by the grouping's
+ * thread; works on the backend's current key.
  */
 final class MergingWindows<K, InputT, OutputT> {
   private final WindowedGrouping<K, InputT, OutputT> grouping;
-  private final StateTag.Value<List<BoundedWindow>> active;
+  private final StateTag.Value<ActiveWindows> active;
+
+  /** A key's active windows with their state addresses, in the order they became active. */
+  static final class ActiveWindows {
+    final List<BoundedWindow> windows = new ArrayList<>(2);
+    final List<Long> addresses = new ArrayList<>(2);
+    long nextAddress;
+
+    int indexOf(BoundedWindow window) {
+      for (int i = 0; i < windows.size(); i++) {
+        if (windows.get(i).equals(window)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+  }
 
   MergingWindows(WindowedGrouping<K, InputT, OutputT> grouping, Coder<BoundedWindow> windowCoder) {
     this.grouping = grouping;
-    this.active = new StateTag.Value<>("activeWindows", ListCoder.of(windowCoder));
+    this.active = new StateTag.Value<>("activeWindows", new ActiveWindowsCoder(windowCoder));
+  }
+
+  /** The namespace of the current key's active {@code window}, or null if it is not active. */
+  StateNamespace namespaceOf(BoundedWindow window) {
+    ActiveWindows windows = grouping.backend().readValue(StateNamespace.KEY, active);
+    if (windows == null) {
+      return null;
+    }
+    int index = windows.indexOf(window);
+    return index < 0 ? null : addressNamespace(windows.addresses.get(index));
+  }
+
+  /** Makes {@code window} active for the current key, with a new state address. */
+  void activate(BoundedWindow window) {
+    ActiveWindows windows = activeWindows();
+    int index = windows.indexOf(window);
+    if (index >= 0) {
+      windows.windows.remove(index);
+      long address = windows.addresses.remove(index);
+      windows.windows.add(window);
+      windows.addresses.add(address);
+    } else {
+      windows.windows.add(window);
+      windows.addresses.add(windows.nextAddress++);
+    }
+    grouping.backend().writeValue(StateNamespace.KEY, active, windows);
+  }
+
+  /** Notes that the current key's record of {@code window} is gone. */
+  void removed(BoundedWindow window) {
+    ActiveWindows windows = grouping.backend().readValue(StateNamespace.KEY, active);
+    if (windows == null) {
+      return;
+    }
+    int index = windows.indexOf(window);
+    if (index >= 0) {
+      windows.windows.remove(index);
+      windows.addresses.remove(index);
+      grouping.backend().writeValue(StateNamespace.KEY, active,
+          windows.windows.isEmpty() ? null : windows);
+    }
   }
 
   /** Merges and returns where each merged window went; windows that did not merge are absent. */
   Map<BoundedWindow, BoundedWindow> merge(WindowedGrouping.KeyScope<K> key,
-      Collection<BoundedWindow> newWindows, io.runnel.windowing.WindowFn<?, ?> windowFn) {
+      Collection<BoundedWindow> newWindows, WindowFn<?, ?> windowFn) {
     TriggerStateMachineRunner trigger = grouping.trigger();
     Set<BoundedWindow> candidates = new LinkedHashSet<>();
-    for (BoundedWindow window : activeWindows()) {
-      WindowRecord record = grouping.record(window);
-      if (record != null && !trigger.isClosed(record.trigger)) {
-        candidates.add(window);
+    ActiveWindows windows = grouping.backend().readValue(StateNamespace.KEY, active);
+    if (windows != null) {
+      for (int i = 0; i < windows.windows.size(); i++) {
+        WindowRecord record = grouping.backend().readValue(
+            addressNamespace(windows.addresses.get(i)), grouping.recordTag());
+        if (record != null && !trigger.isClosed(record.trigger)) {
+          candidates.add(windows.windows.get(i));
+        }
       }
     }
     candidates.addAll(newWindows);
@@ -61,26 +133,23 @@ final class MergingWindows<K, InputT, OutputT> {
     return mergedInto;
   }
 
-  /** Notes that {@code window} got a record for the current key. */
-  void added(BoundedWindow window) {
-    List<BoundedWindow> windows = new ArrayList<>(activeWindows());
-    windows.remove(window);
-    windows.add(window);
-    grouping.backend().writeValue(StateNamespace.KEY, active, windows);
+  private ActiveWindows activeWindows() {
+    ActiveWindows windows = grouping.backend().readValue(StateNamespace.KEY, active);
+    return windows == null ? new ActiveWindows() : windows;
   }
 
-  /** Notes that the current key's record of {@code window} is gone. */
-  void removed(BoundedWindow window) {
-    List<BoundedWindow> windows = new ArrayList<>(activeWindows());
-    if (windows.remove(window)) {
-      grouping.backend().writeValue(StateNamespace.KEY, active,
-          windows.isEmpty() ? null : windows);
-    }
-  }
-
-  private List<BoundedWindow> activeWindows() {
-    List<BoundedWindow> windows = grouping.backend().readValue(StateNamespace.KEY, active);
-    return windows == null ? List.of() : windows;
+  /** The namespace of a state address: its number, after a marker byte no window coder makes. */
+  static StateNamespace addressNamespace(long address) {
+    byte[] bytes = new byte[10];
+    bytes[0] = (byte) 0xA5;
+    int length = 1;
+    long value = address;
+    do {
+      byte b = (byte) (value & 0x7F);
+      value >>>= 7;
+      bytes[length++] = value != 0 ? (byte) (b | 0x80) : b;
+    } while (value != 0);
+    return StateNamespace.ofEncodedWindow(java.util.Arrays.copyOf(bytes, length));
   }
 
   private void mergeState(WindowedGrouping.KeyScope<K> key, Merge merge) {
@@ -88,20 +157,28 @@ final class MergingWindows<K, InputT, OutputT> {
     StateBackend backend = grouping.backend();
     BoundedWindow resultWindow = merge.result;
     List<BoundedWindow> sources = new ArrayList<>();
+    List<StateNamespace> sourceNamespaces = new ArrayList<>();
     List<WindowRecord> sourceRecords = new ArrayList<>();
     for (BoundedWindow window : merge.toBeMerged) {
-      WindowRecord record = grouping.record(window);
+      StateNamespace namespace = namespaceOf(window);
+      WindowRecord record = namespace == null ? null
+          : backend.readValue(namespace, grouping.recordTag());
       if (record != null && !trigger.isClosed(record.trigger)) {
         sources.add(window);
+        sourceNamespaces.add(namespace);
         sourceRecords.add(record);
       }
     }
     if (sources.isEmpty()) {
       return; // only new windows: the result starts empty when its first element arrives
     }
-    WindowRecord existing = grouping.record(resultWindow);
+    StateNamespace existingNamespace = namespaceOf(resultWindow);
+    WindowRecord existing = existingNamespace == null ? null
+        : backend.readValue(existingNamespace, grouping.recordTag());
+    // The state stays at the result's address if it had one, else at the first source's.
+    StateNamespace target = existing != null ? existingNamespace : sourceNamespaces.get(0);
+    BoundedWindow targetWindow = existing != null ? resultWindow : sources.get(0);
     TriggerWindowState triggerState = existing == null ? trigger.newState() : existing.trigger.copy();
-    boolean resultIsSource = sources.contains(resultWindow);
     long pending = 0;
     PaneInfo lastPane = null;
     List<TriggerWindowState> sourceTriggers = new ArrayList<>();
@@ -113,34 +190,91 @@ final class MergingWindows<K, InputT, OutputT> {
         lastPane = source.lastPane;
       }
     }
-    StateNamespace resultNamespace = grouping.namespace(resultWindow);
-    if (existing != null && !resultIsSource) {
-      grouping.contents().clear(backend, resultNamespace);
+    if (existing != null && !sources.contains(resultWindow)) {
+      grouping.contents().clear(backend, target);
     }
-    for (BoundedWindow source : sources) {
-      if (!source.equals(resultWindow)) {
-        grouping.contents().merge(backend, grouping.namespace(source), resultNamespace);
+    for (int i = 0; i < sources.size(); i++) {
+      if (!sourceNamespaces.get(i).equals(target)) {
+        grouping.contents().merge(backend, sourceNamespaces.get(i), target);
+        grouping.forget(key, sources.get(i), sourceNamespaces.get(i));
       }
     }
-    for (BoundedWindow source : sources) {
-      if (!source.equals(resultWindow)) {
-        grouping.garbageCollect(key, source);
-      }
-    }
-    if (existing != null) {
-      grouping.timers().deleteAll(key.stateKey(), resultNamespace);
-      backend.clear(resultNamespace, WindowedGrouping.recordTag());
-      removed(resultWindow);
-    }
-    WindowRecord result = grouping.newRecord(key, resultWindow, triggerState);
+    // The merged record replaces the target's; the target's garbage-collection timer is moved
+    // (set again at the same address) and its trigger timers that the merged trigger does not
+    // set again go, so a growing session does not churn the timers.
+    WindowRecord old = backend.readValue(target, grouping.recordTag());
+    List<WindowRecord.TriggerTimer> oldTimers = old == null ? List.of()
+        : new ArrayList<>(old.triggerTimers);
+    backend.clear(target, grouping.recordTag());
+    renameAndMoveLast(targetWindow, resultWindow);
+    WindowRecord result = new WindowRecord(triggerState);
+    result.window = resultWindow;
     result.pendingElements = pending;
     result.lastPane = lastPane;
+    grouping.setGarbageCollectionTimer(key, resultWindow, target);
     grouping.holds().onMerge(result, resultWindow, sourceRecords, grouping.inputWatermark(),
         grouping.outputWatermark());
     trigger.onMerge(resultWindow, triggerState, sourceTriggers,
         grouping.triggerTimers(key, resultWindow, result));
+    for (WindowRecord.TriggerTimer timer : oldTimers) {
+      if (!result.triggerTimers.contains(timer)) {
+        grouping.timers().delete(new io.runnel.runners.core.state.TimerData.Address(
+            key.stateKey(), target, WindowedGrouping.TRIGGER_TIMERS, timer.id()));
+      }
+    }
     grouping.write(resultWindow, result);
   }
 
+  /** The active window {@code from} becomes {@code to} (same address), last in order. */
+  private void renameAndMoveLast(BoundedWindow from, BoundedWindow to) {
+    ActiveWindows windows = activeWindows();
+    int index = windows.indexOf(from);
+    long address = windows.addresses.remove(index);
+    windows.windows.remove(index);
+    int stale = windows.indexOf(to);
+    if (stale >= 0) {
+      windows.windows.remove(stale);
+      windows.addresses.remove(stale);
+    }
+    windows.windows.add(to);
+    windows.addresses.add(address);
+    grouping.backend().writeValue(StateNamespace.KEY, active, windows);
+  }
+
   private record Merge(List<BoundedWindow> toBeMerged, BoundedWindow result) {}
+
+  /** Encodes a key's active windows: the windows, their addresses, and the next address. */
+  private static final class ActiveWindowsCoder extends CustomCoder<ActiveWindows> {
+    private static final long serialVersionUID = 1L;
+    private final Coder<BoundedWindow> windowCoder;
+
+    ActiveWindowsCoder(Coder<BoundedWindow> windowCoder) {
+      this.windowCoder = windowCoder;
+    }
+
+    @Override
+    public void encode(ActiveWindows value, OutputStream out) throws IOException {
+      VarLongCoder.of().encode(value.nextAddress, out);
+      VarLongCoder.of().encode((long) value.windows.size(), out);
+      for (int i = 0; i < value.windows.size(); i++) {
+        windowCoder.encode(value.windows.get(i), out);
+        VarLongCoder.of().encode(value.addresses.get(i), out);
+      }
+    }
+
+    @Override
+    public ActiveWindows decode(InputStream in) throws IOException {
+      ActiveWindows value = new ActiveWindows();
+      value.nextAddress = VarLongCoder.of().decode(in);
+      long count = VarLongCoder.of().decode(in);
+      for (long i = 0; i < count; i++) {
+        value.windows.add(windowCoder.decode(in));
+        value.addresses.add(VarLongCoder.of().decode(in));
+      }
+      return value;
+    }
+
+    @Override
+    public void verifyDeterministic() {}
+  }
 }

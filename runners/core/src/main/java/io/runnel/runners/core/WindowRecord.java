@@ -33,8 +33,19 @@ final class WindowRecord {
   /** The last pane emitted for the window, or null before the first. */
   PaneInfo lastPane;
   TriggerWindowState trigger;
+  /**
+   * The window, for a merging window function, whose state lives under a state address rather
+   * than the window's encoding (see {@link MergingWindows}); null otherwise.
+   */
+  io.runnel.windowing.BoundedWindow window;
   /** The trigger timers pending for the window, as (domain, time) pairs. */
   final List<TriggerTimer> triggerTimers = new ArrayList<>(2);
+  /**
+   * The hold the grouping's {@link HoldIndex} has for this record, so that an unchanged hold
+   * costs no index update; not part of the state (a restored record starts without it).
+   */
+  transient Instant indexedHold;
+  transient boolean indexed;
 
   /** A pending timer a trigger asked for. */
   record TriggerTimer(TimeDomain domain, Instant time) {
@@ -57,10 +68,14 @@ final class WindowRecord {
     return extraHold == null || elementHold.isBefore(extraHold) ? elementHold : extraHold;
   }
 
-  /** Encodes a record with full-precision times. Deterministic. */
+  /** Encodes a record with full-precision times (and its window, if any). Deterministic. */
   static final class Coder extends CustomCoder<WindowRecord> {
     private static final long serialVersionUID = 1L;
-    static final Coder INSTANCE = new Coder();
+    private final io.runnel.sdk.coders.Coder<io.runnel.windowing.BoundedWindow> windowCoder;
+
+    Coder(io.runnel.sdk.coders.Coder<io.runnel.windowing.BoundedWindow> windowCoder) {
+      this.windowCoder = windowCoder;
+    }
 
     @Override
     public void encode(WindowRecord record, OutputStream out) throws IOException {
@@ -76,6 +91,10 @@ final class WindowRecord {
       for (TriggerTimer timer : record.triggerTimers) {
         out.write(timer.domain().ordinal());
         InstantCoder.of().encode(timer.time(), out);
+      }
+      out.write(record.window == null ? 0 : 1);
+      if (record.window != null) {
+        windowCoder.encode(record.window, out);
       }
     }
 
@@ -94,6 +113,9 @@ final class WindowRecord {
       for (long i = 0; i < timers; i++) {
         TimeDomain domain = TimeDomain.values()[readByte(in)];
         record.triggerTimers.add(new TriggerTimer(domain, InstantCoder.of().decode(in)));
+      }
+      if (readByte(in) != 0) {
+        record.window = windowCoder.decode(in);
       }
       return record;
     }

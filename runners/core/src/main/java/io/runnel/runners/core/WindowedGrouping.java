@@ -65,9 +65,8 @@ public final class WindowedGrouping<K, InputT, OutputT> {
   static final String GC_TIMERS = "gc";
   /** The timer family of the triggers' timers. */
   static final String TRIGGER_TIMERS = "trigger";
-  private static final StateTag.Value<WindowRecord> RECORD =
-      new StateTag.Value<>("window", WindowRecord.Coder.INSTANCE);
-  private static final int NAMESPACE_CACHE_LIMIT = 1 << 16;
+  private final StateTag.Value<WindowRecord> recordTag;
+  private static final int NAMESPACE_CACHE_LIMIT = 1 << 12;
 
   private final String transformName;
   private final Coder<K> keyCoder;
@@ -86,6 +85,8 @@ public final class WindowedGrouping<K, InputT, OutputT> {
   private final MergingWindows<K, InputT, OutputT> merging;
   private final HoldIndex holdIndex = new HoldIndex();
   private final Map<BoundedWindow, StateNamespace> namespaces = new HashMap<>();
+  private BoundedWindow lastWindow;
+  private StateNamespace lastNamespace;
   private Instant inputWatermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
   private Instant processingTime = BoundedWindow.TIMESTAMP_MIN_VALUE;
   private Instant outputWatermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
@@ -138,6 +139,7 @@ public final class WindowedGrouping<K, InputT, OutputT> {
         strategy.getAllowedLateness(), closing);
     this.backend = backend;
     this.timers = timers;
+    this.recordTag = new StateTag.Value<>("window", new WindowRecord.Coder(windowCoder));
     this.merging = windowFn.isNonMerging() ? null : new MergingWindows<>(this, windowCoder);
   }
 
@@ -149,10 +151,22 @@ public final class WindowedGrouping<K, InputT, OutputT> {
    */
   public void processBundle(List<WindowedValue<KV<K, InputT>>> bundle, Instant inputWatermark,
       Instant processingTime) {
+    processBundle(bundle, null, inputWatermark, processingTime);
+  }
+
+  /**
+   * As {@link #processBundle(List, Instant, Instant)}, given each element's key as the backend
+   * addresses it ({@code stateKeys.get(i)} of {@code bundle.get(i)}; or null to compute them), as
+   * a runner that routed the elements by key group already has.
+   */
+  public void processBundle(List<WindowedValue<KV<K, InputT>>> bundle, List<StateKey> stateKeys,
+      Instant inputWatermark, Instant processingTime) {
     moveClocks(inputWatermark, processingTime);
     LinkedHashMap<Object, KeyBatch<K, InputT>> byKey = new LinkedHashMap<>();
-    for (WindowedValue<KV<K, InputT>> element : bundle) {
+    for (int i = 0; i < bundle.size(); i++) {
+      WindowedValue<KV<K, InputT>> element = bundle.get(i);
       K key = element.getValue().getKey();
+      StateKey known = stateKeys == null ? null : stateKeys.get(i);
       KeyBatch<K, InputT> batch = null;
       for (BoundedWindow window : element.getWindows()) {
         if (holds.isExpired(window, this.inputWatermark)) {
@@ -162,14 +176,16 @@ public final class WindowedGrouping<K, InputT, OutputT> {
           continue;
         }
         if (batch == null) {
-          batch = byKey.computeIfAbsent(keyCoder.structuralValue(key), s -> new KeyBatch<>(key));
+          batch = byKey.computeIfAbsent(known != null ? known : keyCoder.structuralValue(key),
+              s -> new KeyBatch<>(key, known));
         }
         batch.elements.add(new Element<>(element.getValue().getValue(), element.getTimestamp(),
             window, element.getPane()));
       }
     }
     for (KeyBatch<K, InputT> batch : byKey.values()) {
-      StateKey stateKey = StateKey.of(keyCoder, batch.key, backend.maxParallelism());
+      StateKey stateKey = batch.stateKey != null ? batch.stateKey
+          : StateKey.of(keyCoder, batch.key, backend.maxParallelism());
       backend.setCurrentKey(stateKey);
       processKeyBundle(new KeyScope<>(batch.key, stateKey), batch.elements);
     }
@@ -273,9 +289,11 @@ public final class WindowedGrouping<K, InputT, OutputT> {
     backend.forEachNamespace((key, namespace) -> {
       if (!namespace.isKey()) {
         backend.setCurrentKey(key);
-        WindowRecord record = backend.readValue(namespace, RECORD);
+        WindowRecord record = backend.readValue(namespace, recordTag);
         if (record != null) {
           holdIndex.set(key, namespace, record.hold());
+          record.indexedHold = record.hold();
+          record.indexed = true;
         }
       }
     });
@@ -318,7 +336,7 @@ public final class WindowedGrouping<K, InputT, OutputT> {
 
   private void addElement(KeyScope<K> key, BoundedWindow window, Element<InputT> element) {
     StateNamespace namespace = namespace(window);
-    WindowRecord record = backend.readValue(namespace, RECORD);
+    WindowRecord record = namespace == null ? null : backend.readValue(namespace, recordTag);
     if (record != null && trigger.isClosed(record.trigger)) {
       droppedDueToClosedWindow++;
       droppedLate.accept(WindowedValue.of(KV.of(key.key(), element.value), element.timestamp,
@@ -327,6 +345,7 @@ public final class WindowedGrouping<K, InputT, OutputT> {
     }
     if (record == null) {
       record = newRecord(key, window, trigger.newState());
+      namespace = namespace(window);
     }
     record.pendingElements++;
     holds.addElement(record, window, element.timestamp, inputWatermark, outputWatermark);
@@ -335,17 +354,27 @@ public final class WindowedGrouping<K, InputT, OutputT> {
     write(window, record);
   }
 
-  /** A new record of {@code window} for the current key, with its garbage-collection timer. */
-  WindowRecord newRecord(KeyScope<K> key, BoundedWindow window,
+  /**
+   * A new record of {@code window} for the current key (which becomes active, for a merging
+   * window function), with its garbage-collection timer.
+   */
+  private WindowRecord newRecord(KeyScope<K> key, BoundedWindow window,
       io.runnel.runners.core.triggers.TriggerWindowState triggerState) {
     WindowRecord record = new WindowRecord(triggerState);
-    Instant gcTime = holds.garbageCollectionTime(window);
-    timers.set(new TimerData(key.stateKey(), namespace(window), GC_TIMERS, "",
-        TimeDomain.EVENT_TIME, gcTime, gcTime));
     if (merging != null) {
-      merging.added(window);
+      merging.activate(window);
+      record.window = window;
     }
+    setGarbageCollectionTimer(key, window, namespace(window));
     return record;
+  }
+
+  /** Sets the garbage-collection timer of {@code window}, whose state is at {@code namespace}. */
+  void setGarbageCollectionTimer(KeyScope<K> key, BoundedWindow window,
+      StateNamespace namespace) {
+    Instant gcTime = holds.garbageCollectionTime(window);
+    timers.set(new TimerData(key.stateKey(), namespace, GC_TIMERS, "", TimeDomain.EVENT_TIME,
+        gcTime, gcTime));
   }
 
   // ---- timers ----
@@ -356,9 +385,11 @@ public final class WindowedGrouping<K, InputT, OutputT> {
     for (TimerData timer : due) {
       TimerData.Address window = new TimerData.Address(timer.key(), timer.namespace(), "", "");
       fired.computeIfAbsent(window, w -> new ArrayList<>(2)).add(timer);
-      if (timer.domain() == TimeDomain.PROCESSING_TIME
-          && holds.isExpired(decodeWindow(timer.namespace()), inputWatermark)) {
-        continue;
+      if (timer.domain() == TimeDomain.PROCESSING_TIME) {
+        BoundedWindow expired = windowOf(timer);
+        if (expired == null || holds.isExpired(expired, inputWatermark)) {
+          continue;
+        }
       }
       activations.putIfAbsent(window, timer);
     }
@@ -367,18 +398,29 @@ public final class WindowedGrouping<K, InputT, OutputT> {
     }
     for (TimerData first : activations.values()) {
       backend.setCurrentKey(first.key());
-      BoundedWindow window = decodeWindow(first.namespace());
-      WindowRecord record = backend.readValue(first.namespace(), RECORD);
+      WindowRecord record = backend.readValue(first.namespace(), recordTag);
       if (record != null) {
+        BoundedWindow window = record.window != null ? record.window
+            : decodeWindow(first.namespace());
         onTimer(new KeyScope<>(first.key().decode(keyCoder), first.key()), window, record);
       }
     }
   }
 
+  /** The window a timer belongs to, or null when its window has no record any more. */
+  private BoundedWindow windowOf(TimerData timer) {
+    if (merging == null) {
+      return decodeWindow(timer.namespace());
+    }
+    backend.setCurrentKey(timer.key());
+    WindowRecord record = backend.readValue(timer.namespace(), recordTag);
+    return record == null ? null : record.window;
+  }
+
   /** Drops fired trigger timers from their windows' records: the service no longer holds them. */
   private void forgetFiredTriggerTimers(TimerData.Address window, List<TimerData> fired) {
     backend.setCurrentKey(window.key());
-    WindowRecord record = backend.readValue(window.namespace(), RECORD);
+    WindowRecord record = backend.readValue(window.namespace(), recordTag);
     if (record == null) {
       return;
     }
@@ -390,7 +432,7 @@ public final class WindowedGrouping<K, InputT, OutputT> {
       }
     }
     if (changed) {
-      backend.writeValue(window.namespace(), RECORD, record);
+      backend.writeValue(window.namespace(), recordTag, record);
     }
   }
 
@@ -410,8 +452,12 @@ public final class WindowedGrouping<K, InputT, OutputT> {
   }
 
   /** Drops everything of the current key in {@code window}: contents, record, timers, hold. */
-  void garbageCollect(KeyScope<K> key, BoundedWindow window) {
-    StateNamespace namespace = namespace(window);
+  private void garbageCollect(KeyScope<K> key, BoundedWindow window) {
+    forget(key, window, namespace(window));
+  }
+
+  /** Drops everything of the current key at {@code namespace}, the state of {@code window}. */
+  void forget(KeyScope<K> key, BoundedWindow window, StateNamespace namespace) {
     timers.deleteAll(key.stateKey(), namespace);
     backend.clearNamespace(namespace);
     holdIndex.set(key.stateKey(), namespace, null);
@@ -440,7 +486,10 @@ public final class WindowedGrouping<K, InputT, OutputT> {
   private void onTrigger(KeyScope<K> key, BoundedWindow window, WindowRecord record,
       boolean isFinished) {
     Instant timestamp = holds.extractAndRelease(record, window, isFinished, inputWatermark);
-    holdIndex.set(key.stateKey(), namespace(window), record.hold());
+    Instant hold = record.hold();
+    holdIndex.set(key.stateKey(), namespace(window), hold);
+    record.indexedHold = hold;
+    record.indexed = true;
     boolean isEmpty = record.pendingElements == 0;
     if (isEmpty && closing == ClosingBehavior.FIRE_IF_NON_EMPTY
         && onTime == OnTimeBehavior.FIRE_IF_NON_EMPTY) {
@@ -491,31 +540,50 @@ public final class WindowedGrouping<K, InputT, OutputT> {
     return inputWatermark;
   }
 
-  static StateTag.Value<WindowRecord> recordTag() {
-    return RECORD;
+  StateTag.Value<WindowRecord> recordTag() {
+    return recordTag;
   }
 
   /** The record of {@code window} for the current key, or null. */
   WindowRecord record(BoundedWindow window) {
-    return backend.readValue(namespace(window), RECORD);
+    StateNamespace namespace = namespace(window);
+    return namespace == null ? null : backend.readValue(namespace, recordTag);
   }
 
   /** Writes the record of {@code window} for the current key back, and indexes its hold. */
   void write(BoundedWindow window, WindowRecord record) {
     StateNamespace namespace = namespace(window);
-    backend.writeValue(namespace, RECORD, record);
-    holdIndex.set(backend.currentKey(), namespace, record.hold());
+    backend.writeValue(namespace, recordTag, record);
+    Instant hold = record.hold();
+    if (!record.indexed || !java.util.Objects.equals(hold, record.indexedHold)) {
+      holdIndex.set(backend.currentKey(), namespace, hold);
+      record.indexedHold = hold;
+      record.indexed = true;
+    }
   }
 
+  /**
+   * Where the current key's state of {@code window} lives: the window's encoding, or, for a
+   * merging window function, the state address of the active window (null if it is not active).
+   */
   StateNamespace namespace(BoundedWindow window) {
+    if (merging != null) {
+      return merging.namespaceOf(window);
+    }
+    // Elements of a bundle mostly share their window: a one-entry cache spares the hash.
+    if (window == lastWindow || window.equals(lastWindow)) {
+      return lastNamespace;
+    }
     StateNamespace namespace = namespaces.get(window);
     if (namespace == null) {
+      namespace = StateNamespace.window(windowCoder, window);
       if (namespaces.size() >= NAMESPACE_CACHE_LIMIT) {
         namespaces.clear();
       }
-      namespace = StateNamespace.window(windowCoder, window);
       namespaces.put(window, namespace);
     }
+    lastWindow = window;
+    lastNamespace = namespace;
     return namespace;
   }
 
@@ -580,10 +648,12 @@ public final class WindowedGrouping<K, InputT, OutputT> {
   /** The elements of one key in one bundle. */
   private static final class KeyBatch<K, V> {
     final K key;
-    final List<Element<V>> elements = new ArrayList<>();
+    final StateKey stateKey;
+    final List<Element<V>> elements = new ArrayList<>(2);
 
-    KeyBatch(K key) {
+    KeyBatch(K key, StateKey stateKey) {
       this.key = key;
+      this.stateKey = stateKey;
     }
   }
 

@@ -45,6 +45,22 @@ final class KeyedShards {
     return ranges.get(shard);
   }
 
+  /** {@code key} as a state backend addresses it. */
+  <K> io.runnel.runners.core.state.StateKey stateKeyOf(Coder<K> keyCoder, K key) {
+    try {
+      return io.runnel.runners.core.state.StateKey.ofEncoded(
+          CoderUtils.encodeToByteArray(keyCoder, key), maxParallelism);
+    } catch (CoderException e) {
+      throw new IllegalArgumentException("Cannot encode key '" + TransformFailure.abbreviate(key)
+          + "' with " + keyCoder + ": " + e, e);
+    }
+  }
+
+  /** The shard of a key. */
+  int shardOf(io.runnel.runners.core.state.StateKey key) {
+    return shardOfGroup[key.keyGroup()];
+  }
+
   /** The shard of {@code key}, by the key group of its encoding with {@code keyCoder}. */
   <K> int shardOf(Coder<K> keyCoder, K key) {
     byte[] encoded;

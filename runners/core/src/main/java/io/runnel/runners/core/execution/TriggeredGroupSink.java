@@ -8,6 +8,7 @@ import io.runnel.runners.core.metrics.MetricUpdates;
 import io.runnel.runners.core.metrics.MetricsAggregator;
 import io.runnel.runners.core.state.InMemoryStateBackend;
 import io.runnel.runners.core.state.InMemoryTimerService;
+import io.runnel.runners.core.state.StateKey;
 import io.runnel.sdk.coders.Coder;
 import io.runnel.sdk.coders.KvCoder;
 import io.runnel.sdk.internal.JavaSerialization;
@@ -33,13 +34,15 @@ import java.util.function.Supplier;
  * order, so the output does not depend on the threads.
  */
 final class TriggeredGroupSink extends RootSink<TriggeredGroupSink.Local> {
-  /** One bundle's elements, by shard. */
+  /** One bundle's elements by shard, with their keys as the shards' backends address them. */
   static final class Local {
     final List<WindowedValue<?>>[] byShard;
+    final List<StateKey>[] keysByShard;
 
     @SuppressWarnings("unchecked")
     Local(int shards) {
       this.byShard = new List[shards];
+      this.keysByShard = new List[shards];
     }
   }
 
@@ -72,6 +75,9 @@ final class TriggeredGroupSink extends RootSink<TriggeredGroupSink.Local> {
   private final KeyedShards shards;
   private final ParallelTasks tasks;
   private final Shard[] engines;
+  /** Committed elements the shards have not taken yet, and how many. */
+  private Local pending;
+  private int pendingCount;
   private Instant inputWatermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
   private Instant processingTime = BoundedWindow.TIMESTAMP_MIN_VALUE;
   private final MetricsAggregator metrics;
@@ -88,6 +94,7 @@ final class TriggeredGroupSink extends RootSink<TriggeredGroupSink.Local> {
     this.shards = shards;
     this.tasks = tasks;
     this.engines = new TriggeredGroupSink.Shard[shards.count()];
+    this.pending = new Local(shards.count());
     this.droppedKey = MetricKey.create(name, GroupByKey.DROPPED_DUE_TO_LATENESS);
     this.keyCoder = ((KvCoder<Object, Object>) input.getCoder()).getKeyCoder();
     this.contents = () -> contentsFor(root);
@@ -101,31 +108,71 @@ final class TriggeredGroupSink extends RootSink<TriggeredGroupSink.Local> {
   @Override
   @SuppressWarnings("unchecked")
   void add(Local local, WindowedValue<?> value) {
-    int shard;
+    StateKey key;
     try {
-      shard = shards.shardOf(keyCoder, ((KV<Object, Object>) value.getValue()).getKey());
+      key = shards.stateKeyOf(keyCoder, ((KV<Object, Object>) value.getValue()).getKey());
     } catch (IllegalArgumentException e) {
       throw new TransformFailure(name, "grouping (key coder " + keyCoder + ")", value.getValue(),
           e);
     }
+    int shard = shards.shardOf(key);
     List<WindowedValue<?>> part = local.byShard[shard];
     if (part == null) {
       part = new ArrayList<>();
       local.byShard[shard] = part;
+      local.keysByShard[shard] = new ArrayList<>();
     }
     part.add(value);
+    local.keysByShard[shard].add(key);
   }
+
+  /**
+   * Takes a committed bundle's elements. They wait, with those of the bundles committed after
+   * it in the same run of bundles, until the run ends ({@link #endOfRun}) or {@value
+   * #MAX_PENDING} elements wait: then each shard takes its part as one bundle. Fewer, larger
+   * bundles let the engine visit each key and window (and merge each key's sessions) once for
+   * many elements; which elements form a bundle depends only on the committed bundles, so the
+   * output does not depend on the threads.
+   */
+  @Override
+  void commit(Local local) {
+    for (int i = 0; i < local.byShard.length; i++) {
+      if (local.byShard[i] != null) {
+        if (pending.byShard[i] == null) {
+          pending.byShard[i] = local.byShard[i];
+          pending.keysByShard[i] = local.keysByShard[i];
+        } else {
+          pending.byShard[i].addAll(local.byShard[i]);
+          pending.keysByShard[i].addAll(local.keysByShard[i]);
+        }
+        pendingCount += local.byShard[i].size();
+      }
+    }
+    if (pendingCount >= MAX_PENDING) {
+      endOfRun();
+    }
+  }
+
+  /** The most elements committed bundles leave waiting before the shards take them. */
+  private static final int MAX_PENDING = 1 << 16;
 
   @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
-  void commit(Local local) {
+  void endOfRun() {
+    if (pendingCount == 0) {
+      return;
+    }
+    Local batch = pending;
+    pending = new Local(shards.count());
+    pendingCount = 0;
     List<Runnable> work = new ArrayList<>();
-    for (int i = 0; i < local.byShard.length; i++) {
-      List<WindowedValue<?>> part = local.byShard[i];
+    for (int i = 0; i < batch.byShard.length; i++) {
+      List<WindowedValue<?>> part = batch.byShard[i];
+      List<StateKey> keys = batch.keysByShard[i];
       if (part != null) {
         Shard shard = shard(i);
         work.add(() -> call("grouping", () ->
-            shard.engine.processBundle((List) part, inputWatermark, processingTime)));
+            shard.engine.processBundle((List) part, keys, inputWatermark, processingTime)));
       }
     }
     tasks.runAll(work);
@@ -134,6 +181,7 @@ final class TriggeredGroupSink extends RootSink<TriggeredGroupSink.Local> {
 
   @Override
   void advance(Instant newInputWatermark, Instant newProcessingTime) {
+    endOfRun();
     if (newInputWatermark.isAfter(inputWatermark)) {
       inputWatermark = newInputWatermark;
     }
@@ -162,6 +210,7 @@ final class TriggeredGroupSink extends RootSink<TriggeredGroupSink.Local> {
 
   @Override
   byte[] snapshotState() {
+    endOfRun();
     SnapshotStreams.Out out = new SnapshotStreams.Out().writeInstant(inputWatermark)
         .writeInstant(processingTime).writeInt(engines.length);
     for (Shard shard : engines) {
