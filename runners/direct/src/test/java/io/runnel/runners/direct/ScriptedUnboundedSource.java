@@ -195,6 +195,9 @@ final class ScriptedUnboundedSource
   record Finalization(int split, long read, Set<String> processedBefore, long committedBefore,
       String thread) {}
 
+  /** A {@code BundleFinalizer} callback registered while processing {@code element} ran. */
+  record Callback(String element, long committedBefore, String thread) {}
+
   /** What the runner did with a source of one run, and what the test's DoFns saw. */
   static final class RunLog {
     final AtomicInteger readersCreated = new AtomicInteger();
@@ -206,6 +209,11 @@ final class ScriptedUnboundedSource
     final List<String> panes = Collections.synchronizedList(new ArrayList<>());
     /** Threads a test DoFn ran on. */
     final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    /** Calls of {@code @Setup} and {@code @Teardown} of a test DoFn. */
+    final AtomicInteger setups = new AtomicInteger();
+    final AtomicInteger teardowns = new AtomicInteger();
+    /** What a test DoFn's {@code BundleFinalizer} callbacks saw, in the order they ran. */
+    final List<Callback> callbacks = Collections.synchronizedList(new ArrayList<>());
     /** Calls of a test DoFn running now, and the most that ever ran at once. */
     final AtomicInteger running = new AtomicInteger();
     final AtomicInteger mostRunning = new AtomicInteger();
@@ -213,12 +221,17 @@ final class ScriptedUnboundedSource
     /** Read when a mark is finalized: e.g. a committed counter of the run. */
     volatile java.util.function.LongSupplier committedProbe = () -> -1;
 
+    /** When (wall clock, epoch milliseconds) each element was processed and each pane described. */
+    final Map<String, Long> wallMillis = new ConcurrentHashMap<>();
+
     void processed(String element) {
+      wallMillis.put(element, System.currentTimeMillis());
       processed.add(element);
       Await.signal();
     }
 
     void pane(String description) {
+      wallMillis.put(description, System.currentTimeMillis());
       panes.add(description);
       Await.signal();
     }
@@ -226,6 +239,18 @@ final class ScriptedUnboundedSource
     List<String> panes() {
       synchronized (panes) {
         return List.copyOf(panes);
+      }
+    }
+
+    void callback(String element) {
+      callbacks.add(new Callback(element, committedProbe.getAsLong(),
+          Thread.currentThread().getName()));
+      Await.signal();
+    }
+
+    List<Callback> callbacks() {
+      synchronized (callbacks) {
+        return List.copyOf(callbacks);
       }
     }
 
