@@ -187,6 +187,19 @@ class UnboundedSourceTest {
     p.run();
   }
 
+  @Test
+  void periodicImpulseEmitsInstantsAlreadyPastAtOnceAndTheRestOnTime() {
+    // Starts a second ago and stops about 200 ms from now.
+    Instant start = Instant.ofEpochMilli((System.currentTimeMillis() / 100 - 10) * 100);
+    PCollection<String> shown = p.apply(PeriodicImpulse.create().startAt(start)
+            .stopAt(start.plusMillis(1_200)).withInterval(Duration.ofMillis(300)))
+        .apply(ParDo.of(new ShowImpulseFn(start)));
+
+    PAssert.that(shown).containsInAnyOrder("0 ts=true due=true", "300 ts=true due=true",
+        "600 ts=true due=true", "900 ts=true due=true", "1200 ts=true due=true");
+    p.run();
+  }
+
   /** {@code "windowOffset+windowLength:count"}, offsets from {@code start} in ms. */
   static final class ShowWindowCountFn extends DoFn<KV<String, Long>, String> {
     private static final long serialVersionUID = 1L;

@@ -14,6 +14,8 @@ import io.runnel.runners.direct.ScriptedUnboundedSource.Step;
 import io.runnel.sdk.Pipeline;
 import io.runnel.sdk.PipelineResult;
 import io.runnel.sdk.io.Read;
+import io.runnel.sdk.metrics.MetricNameFilter;
+import io.runnel.sdk.metrics.MetricsFilter;
 import io.runnel.sdk.options.PipelineOptionsFactory;
 import io.runnel.sdk.transforms.DoFn;
 import io.runnel.sdk.transforms.GroupByKey;
@@ -166,12 +168,18 @@ class UnboundedReadOnDirectRunnerTest {
         emit("a", second(1)), watermark(second(30)), pause(),
         emit("too-late", second(7)), emit("c", second(35)), end())), Duration.ZERO);
 
-    assertTimeoutPreemptively(DEADLINE, () -> p.run());
+    PipelineResult result = assertTimeoutPreemptively(DEADLINE, () -> p.run());
 
     assertThat(log.processed()).as("read").contains("too-late");
     assertThat(log.panes()).containsExactlyInAnyOrder(
         "[0s, 10s) ON_TIME [a]",
         "[30s, 40s) ON_TIME [c]");
+    List<Long> dropped = new ArrayList<>();
+    result.metrics().queryMetrics(MetricsFilter.builder()
+            .addNameFilter(MetricNameFilter.named(GroupByKey.class, "droppedDueToLateness"))
+            .build())
+        .getCounters().forEach(counter -> dropped.add(counter.getCommitted()));
+    assertThat(dropped).as("counted as dropped, never lost silently").containsExactly(1L);
   }
 
   /**
