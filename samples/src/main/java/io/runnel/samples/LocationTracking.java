@@ -1,15 +1,19 @@
 package io.runnel.samples;
 
+import io.runnel.runners.direct.DirectOptions;
 import io.runnel.sdk.Pipeline;
+import io.runnel.sdk.PipelineResult;
 import io.runnel.sdk.coders.DoubleCoder;
 import io.runnel.sdk.coders.KvCoder;
 import io.runnel.sdk.coders.StringUtf8Coder;
+import io.runnel.sdk.io.Read;
 import io.runnel.sdk.io.TextIO;
 import io.runnel.sdk.options.Default;
 import io.runnel.sdk.options.Description;
 import io.runnel.sdk.options.PipelineOptions;
 import io.runnel.sdk.options.PipelineOptionsFactory;
 import io.runnel.sdk.transforms.Create;
+import io.runnel.sdk.transforms.DoFn;
 import io.runnel.sdk.transforms.MapElements;
 import io.runnel.sdk.transforms.PTransform;
 import io.runnel.sdk.transforms.ParDo;
@@ -22,6 +26,7 @@ import io.runnel.sdk.values.PCollectionView;
 import io.runnel.sdk.values.TypeDescriptor;
 import io.runnel.sdk.values.TypeDescriptors;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,6 +56,17 @@ import java.util.TreeMap;
  * #generatedRoute}. It writes {@code target/tracking/reports-*.txt} and prints
  * every alert and how many movements it wrote.
  *
+ * <p>With {@code --replaySpeed=s} it runs live instead: the pings are replayed as an unbounded
+ * feed ({@link PingReplaySource}) at {@code s} times real time, the pipeline runs on the wall
+ * clock for {@code --runFor} (default 30 s) and prints each line as it comes, then is cancelled.
+ * Once the replay is over the feed stays open and quiet, so every agent's {@code MISSING} alert
+ * fires {@code --missingAfter} later; for example
+ *
+ * <pre>{@code
+ * mvn -q -pl samples -am test-compile exec:java -Dexec.mainClass=io.runnel.samples.LocationTracking \
+ *     -Dexec.args="--replaySpeed=600 --missingAfter=2s --runFor=20s"
+ * }</pre>
+ *
  * <h2>What comes out, exactly</h2>
  *
  * Distances are great-circle distances ({@link #haversineMeters}, Earth radius {@value
@@ -75,11 +91,13 @@ import java.util.TreeMap;
  *       so one per stationary period however long it lasts. At the end of a bounded input the
  *       watermark passes every time, so an agent's last anchor raises it too unless it moved.
  *   <li>{@code MISSING agent: no ping for PT5M of processing time after the ping at t}: a
- *       processing-time timer set {@value #MISSING_MINUTES} minutes after each arriving ping (in
- *       arrival order, whatever its event time) and reset by the next; it fires once the processing
- *       clock is strictly after it, at most once per silence, and {@code t} is the event time of
- *       the last ping that arrived. On the direct runner processing time is virtual and moves only
- *       with a {@code TestStream}, so runs from a file or the generated input never raise it.
+ *       processing-time timer set {@code --missingAfter} ({@value #MISSING_MINUTES} minutes by
+ *       default, {@code PT5M} in the line) after each arriving ping (in arrival order, whatever its
+ *       event time) and reset by the next; it fires once the processing clock is strictly after
+ *       it, at most once per silence, and {@code t} is the event time of the last ping that
+ *       arrived. In a batch run the direct runner's processing time is virtual and moves only with
+ *       a {@code TestStream}, so runs from a file or the generated input never raise it; a live
+ *       replay runs on the wall clock and raises it for agents that stop pinging.
  * </ul>
  *
  * <h2>Why buffer and sort</h2>
@@ -100,8 +118,10 @@ public final class LocationTracking {
   static final double MOVE_METERS = 50;
   /** How long an agent may stay within {@link #MOVE_METERS} of its anchor, in event time. */
   static final Duration INACTIVITY = Duration.ofMinutes(15);
-  /** Minutes of processing time without a ping before a missing-updates alert. */
+  /** Minutes of processing time without a ping before a missing-updates alert, by default. */
   static final int MISSING_MINUTES = 5;
+  /** {@link #MISSING_MINUTES} as a duration: the default of {@code --missingAfter}. */
+  static final Duration MISSING_AFTER = Duration.ofMinutes(MISSING_MINUTES);
   /** The mean Earth radius used by {@link #haversineMeters}. */
   static final double EARTH_RADIUS_METERS = 6_371_000;
   /** The seed of the generated default input. */
@@ -158,17 +178,36 @@ public final class LocationTracking {
   public static final class TrackAgents extends PTransform<PCollection<Ping>, PCollection<String>> {
     private static final long serialVersionUID = 1L;
     private final PCollectionView<Map<String, KV<Double, Double>>> route;
+    private final Duration missingAfter;
 
-    /** Tracks against {@code route}, a map of agent id to its planned point as {@code KV<lat, lon>}. */
+    /**
+     * Tracks against {@code route}, a map of agent id to its planned point as {@code KV<lat, lon>},
+     * with {@code MISSING} alerts after {@value #MISSING_MINUTES} minutes without a ping.
+     */
     public TrackAgents(PCollectionView<Map<String, KV<Double, Double>>> route) {
+      this(route, MISSING_AFTER);
+    }
+
+    /**
+     * Tracks against {@code route}, with {@code MISSING} alerts after {@code missingAfter} of
+     * processing time without a ping.
+     *
+     * @throws IllegalArgumentException when {@code missingAfter} is not positive
+     */
+    public TrackAgents(PCollectionView<Map<String, KV<Double, Double>>> route, Duration missingAfter) {
+      if (missingAfter == null || missingAfter.isNegative() || missingAfter.isZero()) {
+        throw new IllegalArgumentException("TrackAgents: missingAfter must be a positive duration,"
+            + " was " + missingAfter + "; e.g. Duration.ofMinutes(5) (--missingAfter=5m)");
+      }
       this.route = route;
+      this.missingAfter = missingAfter;
     }
 
     @Override
     public PCollection<String> expand(PCollection<Ping> pings) {
       return pings
           .apply("ByAgent", WithKeys.of(Ping::agentId).withKeyType(TypeDescriptors.strings()))
-          .apply("Track", ParDo.of(new TrackAgentFn(route)).withSideInputs(route));
+          .apply("Track", ParDo.of(new TrackAgentFn(route, missingAfter)).withSideInputs(route));
     }
   }
 
@@ -191,6 +230,27 @@ public final class LocationTracking {
     String getOutput();
 
     void setOutput(String value);
+
+    @Description("How long an agent may send no ping, in processing time, before a MISSING alert.")
+    @Default.String("5m")
+    Duration getMissingAfter();
+
+    void setMissingAfter(Duration value);
+
+    @Description("Replay the pings as a live feed at this many times real time (1: as they"
+        + " happened; 60: a minute of event time per second) instead of a batch run: the pipeline"
+        + " runs on the wall clock, prints each movement or alert as it comes (MISSING alerts"
+        + " included), and is cancelled after --runFor. --input must then be one file, not a glob."
+        + " Unset: a batch run writing --output.")
+    Double getReplaySpeed();
+
+    void setReplaySpeed(Double value);
+
+    @Description("How long a live replay (--replaySpeed) runs before it is cancelled.")
+    @Default.String("30s")
+    Duration getRunFor();
+
+    void setRunFor(Duration value);
   }
 
   /** The planned route point of each generated agent, as {@code KV<lat, lon>}: spread over Berlin. */
@@ -257,9 +317,70 @@ public final class LocationTracking {
     return KV.of(point.agentId(), KV.of(point.lat(), point.lon()));
   }
 
-  /** The tracking pipeline for {@code options}, built but not run. */
+  /**
+   * The tracking pipeline for {@code options}, built but not run: a batch run writing {@code
+   * --output}, or, with {@code --replaySpeed}, a live replay printing each line as it comes.
+   */
   public static Pipeline buildPipeline(LocationTrackingOptions options) {
+    if (options.getReplaySpeed() != null) {
+      Pipeline p = Pipeline.create(options);
+      liveReports(p, options, replayedPings(options))
+          .apply("PrintReports", ParDo.of(new PrintLinesFn()));
+      return p;
+    }
     Pipeline p = Pipeline.create(options);
+    PCollectionView<Map<String, KV<Double, Double>>> route = routeView(p, options);
+    PCollection<String> lines = options.getInput() == null
+        ? p.apply("GeneratePings", Create.of(generatedPings().stream().map(Ping::toCsv).toList()))
+        : p.apply("ReadPings", TextIO.read().from(options.getInput()));
+    lines.apply("ParsePings", MapElements.into(TypeDescriptor.of(Ping.class)).via(Ping::parse))
+        .apply("EventTimestamps", WithTimestamps.of(Ping::eventTime))
+        .apply("TrackAgents", new TrackAgents(route, options.getMissingAfter()))
+        .apply("WriteReports", TextIO.write().to(options.getOutput()).withSuffix(".txt"));
+    return p;
+  }
+
+  /**
+   * Adds live tracking to {@code p}: {@code pings} replayed in real time at {@code --replaySpeed}
+   * (1 when unset) by a {@link PingReplaySource}, tracked against the route of {@code options}
+   * with {@code MISSING} alerts after {@code --missingAfter}. Returns the movement and alert lines
+   * as they come; the pipeline runs until cancelled (the feed stays open after the last ping).
+   */
+  public static PCollection<String> liveReports(Pipeline p, LocationTrackingOptions options,
+      List<Ping> pings) {
+    PCollectionView<Map<String, KV<Double, Double>>> route = routeView(p, options);
+    double speed = options.getReplaySpeed() == null ? 1 : options.getReplaySpeed();
+    return p.apply("ReplayPings", Read.from(PingReplaySource.of(pings, speed)))
+        .apply("TrackAgents", new TrackAgents(route, options.getMissingAfter()));
+  }
+
+  /** The pings a live replay replays: those of the {@code --input} file, or the generated ones. */
+  static List<Ping> replayedPings(LocationTrackingOptions options) {
+    if (options.getInput() == null) {
+      return generatedPings();
+    }
+    try {
+      return Files.readAllLines(Path.of(options.getInput())).stream()
+          .filter(line -> !line.isBlank()).map(Ping::parse).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the pings to replay from --input="
+          + options.getInput() + " (a live replay reads one file, not a glob)", e);
+    }
+  }
+
+  /** Prints each line it gets to standard output. */
+  private static final class PrintLinesFn extends DoFn<String, Void> {
+    private static final long serialVersionUID = 1L;
+
+    @ProcessElement
+    public void process(@Element String line) {
+      System.out.println(line);
+    }
+  }
+
+  /** The planned route points as a map view: from {@code --route}, or the generated route. */
+  private static PCollectionView<Map<String, KV<Double, Double>>> routeView(Pipeline p,
+      LocationTrackingOptions options) {
     KvCoder<String, KV<Double, Double>> pointCoder =
         KvCoder.of(StringUtf8Coder.of(), KvCoder.of(DoubleCoder.of(), DoubleCoder.of()));
     PCollection<KV<String, KV<Double, Double>>> points = options.getRoute() == null
@@ -270,21 +391,24 @@ public final class LocationTracking {
                     TypeDescriptors.kvs(TypeDescriptors.doubles(), TypeDescriptors.doubles())))
                 .via(LocationTracking::parseRoutePoint))
             .setCoder(pointCoder);
-    PCollectionView<Map<String, KV<Double, Double>>> route = points.apply("RouteView", View.asMap());
-    PCollection<String> lines = options.getInput() == null
-        ? p.apply("GeneratePings", Create.of(generatedPings().stream().map(Ping::toCsv).toList()))
-        : p.apply("ReadPings", TextIO.read().from(options.getInput()));
-    lines.apply("ParsePings", MapElements.into(TypeDescriptor.of(Ping.class)).via(Ping::parse))
-        .apply("EventTimestamps", WithTimestamps.of(Ping::eventTime))
-        .apply("TrackAgents", new TrackAgents(route))
-        .apply("WriteReports", TextIO.write().to(options.getOutput()).withSuffix(".txt"));
-    return p;
+    return points.apply("RouteView", View.asMap());
   }
 
   /** Builds and runs the pipeline, waits for it, and returns the files written, sorted. */
   public static List<Path> runLocationTracking(LocationTrackingOptions options) {
     buildPipeline(options).run().waitUntilFinish();
     return SampleOutput.files(options.getOutput());
+  }
+
+  /**
+   * Runs a live replay ({@code --replaySpeed}) on a thread of its own for {@code --runFor},
+   * printing lines as they come, then cancels it; returns its final state.
+   */
+  public static PipelineResult.State runLive(LocationTrackingOptions options) {
+    options.as(DirectOptions.class).setBlockOnRun(false);
+    PipelineResult result = buildPipeline(options).run();
+    PipelineResult.State state = result.waitUntilFinish(options.getRunFor());
+    return state == PipelineResult.State.RUNNING ? result.cancel() : state;
   }
 
   /** Runs the pipeline and prints, for each file written, its alerts sorted and its movement count. */
@@ -294,6 +418,13 @@ public final class LocationTracking {
       options = PipelineOptionsFactory.fromArgs(args).withValidation().as(LocationTrackingOptions.class);
     } catch (PipelineOptionsFactory.HelpRequestedException help) {
       System.out.print(help.getHelpText());
+      return;
+    }
+    if (options.getReplaySpeed() != null) {
+      System.out.println("Replaying " + replayedPings(options).size() + " pings at "
+          + options.getReplaySpeed() + "x real time for " + options.getRunFor() + "; MISSING after "
+          + options.getMissingAfter() + " without a ping");
+      System.out.println("Live replay " + runLive(options));
       return;
     }
     for (Path file : runLocationTracking(options)) {

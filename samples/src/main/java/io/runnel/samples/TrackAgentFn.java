@@ -1,7 +1,6 @@
 package io.runnel.samples;
 
 import static io.runnel.samples.LocationTracking.INACTIVITY;
-import static io.runnel.samples.LocationTracking.MISSING_MINUTES;
 import static io.runnel.samples.LocationTracking.MOVE_METERS;
 import static io.runnel.samples.LocationTracking.TRACK_ORDER;
 import static io.runnel.samples.LocationTracking.deviationLine;
@@ -39,6 +38,8 @@ import java.util.function.Consumer;
 final class TrackAgentFn extends DoFn<KV<String, Ping>, String> {
   private static final long serialVersionUID = 1L;
   private final PCollectionView<Map<String, KV<Double, Double>>> route;
+  /** How long without a ping, in processing time, before a {@code MISSING} alert. */
+  private final Duration missingAfter;
 
   @StateId("pending")
   private final StateSpec<OrderedListState<Ping>> pendingSpec = StateSpecs.orderedList(Ping.PingCoder.of());
@@ -58,8 +59,9 @@ final class TrackAgentFn extends DoFn<KV<String, Ping>, String> {
   @TimerId("missing")
   private final TimerSpec missingSpec = TimerSpecs.timer(TimeDomain.PROCESSING_TIME);
 
-  TrackAgentFn(PCollectionView<Map<String, KV<Double, Double>>> route) {
+  TrackAgentFn(PCollectionView<Map<String, KV<Double, Double>>> route, Duration missingAfter) {
     this.route = route;
+    this.missingAfter = missingAfter;
   }
 
   @ProcessElement
@@ -71,7 +73,7 @@ final class TrackAgentFn extends DoFn<KV<String, Ping>, String> {
     if (deviation != null) {
       c.output(deviation);
     }
-    missing.offset(Duration.ofMinutes(MISSING_MINUTES)).setRelative();
+    missing.offset(missingAfter).setRelative();
     pending.add(TimestampedValue.of(ping, ping.eventTime()));
     Long due = releaseAt.read();
     if (due == null || ping.eventTimeMillis() < due) {
@@ -112,7 +114,7 @@ final class TrackAgentFn extends DoFn<KV<String, Ping>, String> {
 
   @OnTimer("missing")
   public void onMissing(@Key String agent, OnTimerContext c) {
-    c.output("MISSING " + agent + ": no ping for " + Duration.ofMinutes(MISSING_MINUTES)
+    c.output("MISSING " + agent + ": no ping for " + missingAfter
         + " of processing time after the ping at " + c.timestamp());
   }
 

@@ -2,10 +2,16 @@ package io.runnel.runners.direct;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.runnel.sdk.Pipeline;
+import io.runnel.sdk.io.GenerateSequence;
 import io.runnel.sdk.options.PipelineOptionsFactory;
 import io.runnel.sdk.transforms.Create;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Bad runner and direct-runner options fail with an error naming the option and the fix. */
@@ -50,6 +56,42 @@ class DirectOptionsValidationTest {
     assertThatThrownBy(p::run)
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("--directBundleSize");
+  }
+
+  @Disabled("issue 13: --directReadBundleTime=0ms (or negative) is accepted, and a run reading an"
+      + " unbounded source then hangs reading nothing: each read bundle's deadline has passed"
+      + " before its first record, so it ends empty and the next one does the same")
+  @Test
+  void aNonPositiveReadBundleTimeIsRejectedNamingTheOption() {
+    for (String time : List.of("0ms", "PT-1S")) {
+      Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs(
+          "--directReadBundleTime=" + time).create());
+      p.apply(GenerateSequence.from(0).to(5).withRate(100, Duration.ofSeconds(1)));
+
+      // A run that never reads would hang: fail at the deadline instead.
+      Throwable failure = assertTimeoutPreemptively(Duration.ofSeconds(5),
+          () -> catchThrowable(p::run));
+
+      assertThat(failure).as("--directReadBundleTime=%s", time)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("--directReadBundleTime");
+    }
+  }
+
+  @Disabled("issue 13: --sourceIdleTimeout=PT-1S is accepted, and makes every split idle as soon"
+      + " as it committed a bundle (SourceRoot.Split.isIdle); other direct options with impossible"
+      + " values are rejected naming the option")
+  @Test
+  void aNegativeSourceIdleTimeoutIsRejectedNamingTheOption() {
+    Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs("--sourceIdleTimeout=PT-1S")
+        .create());
+    p.apply(GenerateSequence.from(0).to(5).withRate(100, Duration.ofSeconds(1)));
+
+    Throwable failure = assertTimeoutPreemptively(Duration.ofSeconds(5),
+        () -> catchThrowable(p::run));
+
+    assertThat(failure).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--sourceIdleTimeout");
   }
 
   @Test
