@@ -77,6 +77,7 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
 
   private Instant inputWatermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
   private Instant processingTime = BoundedWindow.TIMESTAMP_MIN_VALUE;
+  private java.util.function.Supplier<Instant> processingClock;
   private boolean inBundle;
   private long droppedDueToLateness;
 
@@ -115,7 +116,8 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
         states.put(id, declaration.spec(fn).bind(id, binder)));
     signature.timerDeclarations().forEach((id, d) -> declaredTimers.put(id, new DeclaredTimer(
         declaredTimers.size(), id,
-        new UserTimer(settings, d.spec(fn).getTimeDomain(), fn.getAllowedTimestampSkew()))));
+        new UserTimer(settings, d.spec(fn).getTimeDomain(), fn.getAllowedTimestampSkew(),
+            this::processingClockNow))));
     signature.timerFamilyDeclarations().forEach((id, d) -> familySpecs.put(id, d.spec(fn)));
     recoverWindows(backend);
     this.onTimerContext = new KeyedContexts<>(fn, runner, this).onTimer();
@@ -388,12 +390,25 @@ public final class StatefulDoFnRunner<K, V, OutputT> implements KeyedContext<KV<
       @Override
       public Timer get(String timerId) {
         return byName.computeIfAbsent(timerId, name ->
-            new UserTimer(settings, spec.getTimeDomain(), fn.getAllowedTimestampSkew())
+            new UserTimer(settings, spec.getTimeDomain(), fn.getAllowedTimestampSkew(),
+                StatefulDoFnRunner.this::processingClockNow)
                 .reset(current.familyTimer(id, name, spec.getTimeDomain()),
                     relativeBase(spec.getTimeDomain()),
                     currentTimestamp));
       }
     };
+  }
+
+  /**
+   * Gives the processing clock, which a processing-time timer set relative reads at that moment
+   * (in real time; a virtual clock need not be given).
+   */
+  public void setProcessingClock(java.util.function.Supplier<Instant> clock) {
+    this.processingClock = clock;
+  }
+
+  private Instant processingClockNow() {
+    return processingClock == null ? null : processingClock.get();
   }
 
   private Instant relativeBase(TimeDomain domain) {

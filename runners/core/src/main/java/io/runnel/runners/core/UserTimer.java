@@ -18,6 +18,8 @@ final class UserTimer implements Timer {
   private final TimerSettings settings;
   private final TimeDomain domain;
   private final Duration allowedSkew;
+  /** The processing clock, read when a processing-time timer is set relative; may be null. */
+  private final java.util.function.Supplier<Instant> clock;
   private TimerSettings.Setting setting;
   private Instant relativeBase;
   private Instant defaultProcessingOutput;
@@ -31,10 +33,12 @@ final class UserTimer implements Timer {
   /**
    * @param allowedSkew the function's allowed timestamp skew, bounding output timestamps
    */
-  UserTimer(TimerSettings settings, TimeDomain domain, Duration allowedSkew) {
+  UserTimer(TimerSettings settings, TimeDomain domain, Duration allowedSkew,
+      java.util.function.Supplier<Instant> clock) {
     this.settings = settings;
     this.domain = domain;
     this.allowedSkew = allowedSkew;
+    this.clock = clock;
   }
 
   /**
@@ -81,7 +85,7 @@ final class UserTimer implements Timer {
     // Beam's arithmetic, remainder sign included: without alignment, now plus the offset; with
     // align(period), now moved up to the next instant where (instant + offset) is a multiple of
     // the period, or now itself when (now + offset) already is.
-    Instant now = relativeBase;
+    Instant now = getCurrentRelativeTime();
     Instant target;
     if (period == null) {
       target = now.plus(offset);
@@ -128,8 +132,18 @@ final class UserTimer implements Timer {
     return this;
   }
 
+  /**
+   * Event time: the element's (or firing timer's) timestamp. Processing time: the clock as it
+   * reads now (as Beam's timers read it when set), never before the runner's processing time.
+   */
   @Override
   public Instant getCurrentRelativeTime() {
+    if (domain == TimeDomain.PROCESSING_TIME && clock != null) {
+      Instant now = clock.get();
+      if (now != null && now.isAfter(relativeBase)) {
+        return now;
+      }
+    }
     return relativeBase;
   }
 

@@ -37,6 +37,15 @@ public final class DirectRunner extends PipelineRunner<DirectPipelineResult> {
       throw new IllegalArgumentException("--directBundleSize must be at least 1, was "
           + direct.getDirectBundleSize());
     }
+    if (direct.getDirectReadBundleTime().isNegative() || direct.getDirectReadBundleTime().isZero()) {
+      throw new IllegalArgumentException("--directReadBundleTime must be positive, was "
+          + direct.getDirectReadBundleTime() + ": a read bundle of no time reads nothing");
+    }
+    if (direct.getSourceIdleTimeout() != null && (direct.getSourceIdleTimeout().isNegative()
+        || direct.getSourceIdleTimeout().isZero())) {
+      throw new IllegalArgumentException("--sourceIdleTimeout must be positive, was "
+          + direct.getSourceIdleTimeout() + " (leave it unset for splits that never go idle)");
+    }
     return new DirectRunner(direct);
   }
 

@@ -11,7 +11,6 @@ import io.runnel.sdk.options.PipelineOptionsFactory;
 import io.runnel.sdk.transforms.Create;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Bad runner and direct-runner options fail with an error naming the option and the fix. */
@@ -58,9 +57,6 @@ class DirectOptionsValidationTest {
         .hasMessageContaining("--directBundleSize");
   }
 
-  @Disabled("issue 13: --directReadBundleTime=0ms (or negative) is accepted, and a run reading an"
-      + " unbounded source then hangs reading nothing: each read bundle's deadline has passed"
-      + " before its first record, so it ends empty and the next one does the same")
   @Test
   void aNonPositiveReadBundleTimeIsRejectedNamingTheOption() {
     for (String time : List.of("0ms", "PT-1S")) {
@@ -78,9 +74,6 @@ class DirectOptionsValidationTest {
     }
   }
 
-  @Disabled("issue 13: --sourceIdleTimeout=PT-1S is accepted, and makes every split idle as soon"
-      + " as it committed a bundle (SourceRoot.Split.isIdle); other direct options with impossible"
-      + " values are rejected naming the option")
   @Test
   void aNegativeSourceIdleTimeoutIsRejectedNamingTheOption() {
     Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs("--sourceIdleTimeout=PT-1S")

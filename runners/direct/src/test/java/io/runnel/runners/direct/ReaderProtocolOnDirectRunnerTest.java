@@ -27,7 +27,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -284,10 +283,6 @@ class ReaderProtocolOnDirectRunnerTest {
     assertThat(bundles()).isEmpty();
   }
 
-  @Disabled("issue 13: a bounded read that reaches its limit before reading anything"
-      + " (withMaxNumRecords(0), withMaxReadTime(Duration.ZERO)) asks the reader for"
-      + " getWatermark() and getCheckpointMark() before start(), which UnboundedReader's contract"
-      + " rules out (SourceRoot.ReadBundle.finishReading); a strict reader may throw there")
   @Test
   void aBoundedReadOfNothingNeverAsksAnUnstartedReaderForItsWatermarkOrMark() {
     Pipeline p = pipeline();

@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -139,10 +138,6 @@ class RealTimeProcessingOnDirectRunnerTest {
         .allMatch(line -> millisAfter(line) >= dueMillisAfter(line));
   }
 
-  @Disabled("issue 13: in real time, Timer.offset(d).setRelative() counts from the engine's"
-      + " processing time as of its last move, not from the wall clock at the call: a timer set"
-      + " 300 ms ahead on the first element was due 73-93 ms after the call (and fired then),"
-      + " later ones 2-16 ms early (Beam's direct runner reads the clock at the call)")
   @Test
   void aRelativeProcessingTimeTimerNeverFiresBeforeItsDelayHasPassedOnTheWallClock() {
     List<String> fired = tenTimersAhead();
@@ -191,9 +186,6 @@ class RealTimeProcessingOnDirectRunnerTest {
     assertThat(elements).as("discarding: no element in two panes").doesNotHaveDuplicates();
   }
 
-  @Disabled("issue 13: in real time, AfterProcessingTime.pastFirstElementInPane().plusDelayOf(d)"
-      + " counts from the engine's processing time as of its last move, not the wall clock when"
-      + " the element arrives: with d = 300 ms, panes came 252-262 ms after their first element")
   @Test
   void aProcessingTimeTriggerNeverFiresBeforeItsDelayAfterThePanesFirstElement() {
     List<String> panes = threeProcessingTimePanes();

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -64,10 +63,6 @@ class SourceFailureOnDirectRunnerTest {
     assertReadFailureNamesReadAndSource(where);
   }
 
-  @Disabled("issue 13: an exception from UnboundedReader.getWatermark() or getCheckpointMark()"
-      + " escapes the run raw (IllegalStateException), not as a PipelineExecutionException naming"
-      + " the Read and the source: SourceRoot.ReadBundle.finishReading calls them outside the"
-      + " try that wraps reader failures")
   @ParameterizedTest
   @EnumSource(value = BrokenUnboundedSource.Broken.class,
       names = {"WATERMARK", "CHECKPOINT_MARK"})

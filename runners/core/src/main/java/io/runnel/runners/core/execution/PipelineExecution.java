@@ -81,13 +81,18 @@ public final class PipelineExecution {
     this.queue = queue;
     this.metrics = metrics;
     this.plan = ExecutionPlan.of(pipeline, settings.snapshots());
+    boolean scripted = plan.steps().stream().anyMatch(step -> step instanceof Step.ScriptStep);
+    boolean unboundedReads = plan.steps().stream()
+        .anyMatch(step -> step instanceof Step.ReadStep read && read.isUnbounded());
+    this.realTime = !scripted && unboundedReads;
+    this.clock = realTime ? Clock.system() : Clock.virtual();
     KeyedShards shards = new KeyedShards(KeyGroups.DEFAULT_MAX_PARALLELISM);
     ParallelTasks tasks = settings.tasks();
     this.graph = new StageGraph(plan, settings.order(), queue, metrics, shards, tasks,
-        settings.snapshots(), (graph, parDo) ->
+        settings.snapshots(), clock, (graph, parDo) ->
         new StatefulParDoSink(parDo, options, graph.sideInputs(),
             element -> graph.sideInputsReady(parDo, element), checks, metrics, shards, tasks,
-            afterDurableCommit::add));
+            afterDurableCommit::add, clock));
     SourceReading reading = settings.reading();
     for (Stage stage : graph.stages()) {
       if (stage.root() instanceof Step.ScriptStep script) {
@@ -98,8 +103,6 @@ public final class PipelineExecution {
             reading.unboundedSplits())));
       }
     }
-    this.realTime = scripts.isEmpty() && sources.stream().anyMatch(SourceRoot::isUnbounded);
-    this.clock = realTime ? Clock.system() : Clock.virtual();
   }
 
   /**

@@ -219,6 +219,11 @@ final class SourceRoot {
   byte[] snapshotState() {
     SnapshotStreams.Out out = new SnapshotStreams.Out().writeBoolean(started)
         .writeInstant(watermark).writeInt(splits.size());
+    List<byte[]> ids = seenIds == null ? List.of() : seenIds.all();
+    out.writeInt(ids.size());
+    for (byte[] id : ids) {
+      out.writeBytes(id);
+    }
     for (Split split : splits) {
       out.writeBytes(io.runnel.sdk.internal.JavaSerialization.serialize(split.source,
           "a split of the source of " + step.name()));
@@ -243,6 +248,10 @@ final class SourceRoot {
     started = in.readBoolean();
     watermark = in.readInstant();
     int count = in.readInt();
+    int idCount = in.readInt();
+    for (int i = 0; i < idCount; i++) {
+      seenIds.firstTime(in.readBytes());
+    }
     splits.clear();
     for (int i = 0; i < count; i++) {
       Source<?> source = (Source<?>) io.runnel.sdk.internal.JavaSerialization.deserialize(
@@ -419,17 +428,19 @@ final class SourceRoot {
 
     /** Notes where the reader stands once the bundle has read what it will. */
     private void finishReading() {
-      if (split.bounded()) {
+      // A reader not started yet (the bundle read nothing) may not be asked anything.
+      if (split.bounded() || !split.started) {
         return;
       }
-      UnboundedSource.UnboundedReader<?> reader;
       try {
-        reader = (UnboundedSource.UnboundedReader<?>) split.reader();
-      } catch (IOException e) {
-        throw new TransformFailure(step.name(), "reading from source " + split.source, null, e);
+        UnboundedSource.UnboundedReader<?> reader =
+            (UnboundedSource.UnboundedReader<?>) split.reader();
+        endWatermark = reader.getWatermark();
+        mark = reader.getCheckpointMark();
+      } catch (IOException | RuntimeException e) {
+        throw new TransformFailure(step.name(), "taking the watermark and checkpoint mark of"
+            + " source " + split.source, null, e);
       }
-      endWatermark = reader.getWatermark();
-      mark = reader.getCheckpointMark();
     }
 
     /** The bundle's outputs are committed: the split moves on (on the coordinating thread). */
@@ -488,6 +499,15 @@ final class SourceRoot {
 
     synchronized boolean firstTime(byte[] id) {
       return seen.put(java.nio.ByteBuffer.wrap(id.clone()), Boolean.TRUE) == null;
+    }
+
+    /** The ids kept, oldest first, for a snapshot. */
+    synchronized List<byte[]> all() {
+      List<byte[]> ids = new ArrayList<>(seen.size());
+      for (java.nio.ByteBuffer id : seen.keySet()) {
+        ids.add(id.array());
+      }
+      return ids;
     }
   }
 }

@@ -28,6 +28,7 @@ final class StageGraph {
 
   private final MetricsAggregator metrics;
   private final KeyedShards shards;
+  private final Clock clock;
   /** Whether groupings of bounded input may keep their state on the heap (not snapshot). */
   private final boolean batchPaths;
   private final ParallelTasks tasks;
@@ -38,9 +39,10 @@ final class StageGraph {
    *     given this graph's side inputs once they exist
    */
   StageGraph(ExecutionPlan plan, GroupOrder order, WorkQueue queue, MetricsAggregator metrics,
-      KeyedShards shards, ParallelTasks tasks, boolean snapshots,
+      KeyedShards shards, ParallelTasks tasks, boolean snapshots, Clock clock,
       BiFunction<StageGraph, Step.ParDoStep, RootSink<?>> statefulSinks) {
     this.plan = plan;
+    this.clock = clock;
     this.batchPaths = !snapshots;
     this.shards = shards;
     this.tasks = tasks;
@@ -145,12 +147,13 @@ final class StageGraph {
   private RootSink<?> rootSink(Step root, GroupOrder order) {
     if (root instanceof Step.GroupByKeyStep gbk) {
       return isBatch(gbk.input()) ? new GroupSink(gbk.name(), gbk.input(), order)
-          : new TriggeredGroupSink(gbk, gbk.input(), lateSinkOf(gbk), metrics, shards, tasks);
+          : new TriggeredGroupSink(gbk, gbk.input(), lateSinkOf(gbk), metrics, shards, tasks,
+              clock);
     }
     if (root instanceof Step.CombineStep combine) {
       return isBatch(combine.input())
           ? new CombineSink(combine, order, CombineSink.slidingAssignOf(combine, plan))
-          : new TriggeredGroupSink(combine, combine.input(), null, metrics, shards, tasks);
+          : new TriggeredGroupSink(combine, combine.input(), null, metrics, shards, tasks, clock);
     }
     if (root instanceof Step.FlattenStep) {
       return new FlattenSink();

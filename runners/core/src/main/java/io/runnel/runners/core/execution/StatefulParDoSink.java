@@ -118,6 +118,7 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> {
           step.transform().getSideInputs(), (TupleTag<Object>) step.transform().getMainOutputTag(),
           step.outputs().keySet(), kvCoder.getKeyCoder(), step.input().getWindowingStrategy(),
           backend, timers);
+      runner.setProcessingClock(clock::now);
       this.checks = checksFactory.forTransform(step.name(), step.input().getCoder(),
           step.outputs());
       this.container = metrics.getContainer(step.name());
@@ -204,6 +205,7 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> {
   }
 
   private final Step.ParDoStep step;
+  private final Clock clock;
   private final java.util.function.Consumer<Runnable> afterDurableCommit;
   private final PipelineOptions options;
   private final SideInputReader sideInputs;
@@ -224,8 +226,9 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> {
   StatefulParDoSink(Step.ParDoStep step, PipelineOptions options, SideInputReader sideInputs,
       Predicate<WindowedValue<?>> sideInputsReady, TransformChecks.Factory checks,
       MetricsAggregator aggregator, KeyedShards shards, ParallelTasks tasks,
-      java.util.function.Consumer<Runnable> afterDurableCommit) {
+      java.util.function.Consumer<Runnable> afterDurableCommit, Clock clock) {
     this.step = step;
+    this.clock = clock;
     this.afterDurableCommit = afterDurableCommit;
     this.options = options;
     this.sideInputs = sideInputs;
@@ -309,6 +312,7 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> {
 
   /** The head bundle's current round, processed by the shards in parallel, each in its bundle. */
   private void runRound(Local local) {
+    catchUpWithClock();
     Instant watermark = runnerWatermark();
     List<Runnable> work = new ArrayList<>();
     for (int i = 0; i < local.round.length; i++) {
@@ -428,12 +432,24 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> {
     return failure;
   }
 
+  /**
+   * Moves processing time to the clock's: in real time elements are processed now, so a
+   * relative processing-time timer counts from here (on a virtual clock this changes nothing).
+   */
+  private void catchUpWithClock() {
+    Instant now = clock.now();
+    if (now.isAfter(processingTime)) {
+      processingTime = now;
+    }
+  }
+
   /** Elements waiting for side inputs whose side inputs are now ready, through their shards. */
   @SuppressWarnings("unchecked")
   private void processReady() {
     if (waiting.isEmpty()) {
       return;
     }
+    catchUpWithClock();
     Instant watermark = runnerWatermark();
     List<WindowedValue<?>> ready;
     if (noSideInputs) {

@@ -68,6 +68,7 @@ final class TriggeredGroupSink extends RootSink<TriggeredGroupSink.Local> {
   }
 
   private final String name;
+  private final Clock clock;
   private final PCollection<?> input;
   private final Coder<Object> keyCoder;
   private final Supplier<PaneContents<Object, Object>> contents;
@@ -86,8 +87,9 @@ final class TriggeredGroupSink extends RootSink<TriggeredGroupSink.Local> {
 
   @SuppressWarnings("unchecked")
   TriggeredGroupSink(Step root, PCollection<?> input, FlattenSink lateSink,
-      MetricsAggregator metrics, KeyedShards shards, ParallelTasks tasks) {
+      MetricsAggregator metrics, KeyedShards shards, ParallelTasks tasks, Clock clock) {
     this.name = root.name();
+    this.clock = clock;
     this.input = input;
     this.lateSink = lateSink;
     this.metrics = metrics;
@@ -165,6 +167,11 @@ final class TriggeredGroupSink extends RootSink<TriggeredGroupSink.Local> {
     Local batch = pending;
     pending = new Local(shards.count());
     pendingCount = 0;
+    // In real time the elements arrive now: a processing-time trigger counts from here.
+    Instant now = clock.now();
+    if (now.isAfter(processingTime)) {
+      processingTime = now;
+    }
     List<Runnable> work = new ArrayList<>();
     for (int i = 0; i < batch.byShard.length; i++) {
       List<WindowedValue<?>> part = batch.byShard[i];
