@@ -211,18 +211,42 @@ final class MergingWindows<K, InputT, OutputT> {
     result.window = resultWindow;
     result.pendingElements = pending;
     result.lastPane = lastPane;
-    grouping.setGarbageCollectionTimer(key, resultWindow, target);
+    result.gcTimerHandle = old == null ? null : old.gcTimerHandle;
+    grouping.setGarbageCollectionTimer(key, resultWindow, target, result);
     grouping.holds().onMerge(result, resultWindow, sourceRecords, grouping.inputWatermark(),
         grouping.outputWatermark());
     trigger.onMerge(resultWindow, triggerState, sourceTriggers,
         grouping.triggerTimers(key, resultWindow, result));
-    for (WindowRecord.TriggerTimer timer : oldTimers) {
-      if (!result.triggerTimers.contains(timer)) {
-        grouping.timers().delete(new io.runnel.runners.core.state.TimerData.Address(
-            key.stateKey(), target, WindowedGrouping.TRIGGER_TIMERS, timer.id()));
-      }
+    if (!oldTimers.isEmpty()) {
+      staleTimers.add(new StaleTimers(resultWindow, target, oldTimers));
     }
     grouping.write(resultWindow, result);
+  }
+
+  /**
+   * The trigger timers a merged-into address had before the merges of the current key's bundle:
+   * each is deleted once the bundle's elements are in, unless the merged window's trigger set a
+   * timer of the same id again (which moved it), so a growing session's end-of-window timer is
+   * moved, not deleted and set again.
+   */
+  private record StaleTimers(BoundedWindow window, StateNamespace namespace,
+      List<WindowRecord.TriggerTimer> timers) {}
+
+  private final List<StaleTimers> staleTimers = new ArrayList<>();
+
+  /** Deletes the stale timers of the current key's merges (see {@link StaleTimers}). */
+  void finishMerges(WindowedGrouping.KeyScope<K> key) {
+    for (StaleTimers stale : staleTimers) {
+      WindowRecord record = grouping.backend().readValue(stale.namespace(), grouping.recordTag());
+      for (WindowRecord.TriggerTimer timer : stale.timers()) {
+        if (record == null
+            || record.triggerTimers.stream().noneMatch(t -> t.id().equals(timer.id()))) {
+          grouping.timers().delete(new io.runnel.runners.core.state.TimerData.Address(
+              key.stateKey(), stale.namespace(), WindowedGrouping.TRIGGER_TIMERS, timer.id()));
+        }
+      }
+    }
+    staleTimers.clear();
   }
 
   /** The active window {@code from} becomes {@code to} (same address), last in order. */

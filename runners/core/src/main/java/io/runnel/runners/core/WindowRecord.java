@@ -46,13 +46,22 @@ final class WindowRecord {
    */
   transient Instant indexedHold;
   transient boolean indexed;
+  /** This record's entry in the grouping's {@link HoldIndex}, or null; not part of the state. */
+  transient HoldIndex.Entry holdEntry;
+  /** What the timer service returned for the garbage-collection timer; not part of the state. */
+  transient Object gcTimerHandle;
 
-  /** A pending timer a trigger asked for. */
-  record TriggerTimer(TimeDomain domain, Instant time) {
-    /** The timer's id within the grouping's trigger-timer family. */
-    String id() {
-      return (domain == TimeDomain.EVENT_TIME ? "e" : "p") + time.getEpochSecond() + "."
-          + time.getNano();
+  /**
+   * A pending timer a trigger asked for. The event-time timer at the end of the window (what
+   * watermark triggers set) has the id {@code "eow"}, so that moving a growing session's end
+   * moves its timer instead of deleting one and setting another; others are named by time.
+   */
+  record TriggerTimer(TimeDomain domain, Instant time, String id) {
+    static TriggerTimer of(TimeDomain domain, Instant time, Instant windowMaxTimestamp) {
+      String id = domain == TimeDomain.EVENT_TIME && time.equals(windowMaxTimestamp) ? "eow"
+          : (domain == TimeDomain.EVENT_TIME ? "e" : "p") + time.getEpochSecond() + "."
+              + time.getNano();
+      return new TriggerTimer(domain, time, id);
     }
   }
 
@@ -91,6 +100,7 @@ final class WindowRecord {
       for (TriggerTimer timer : record.triggerTimers) {
         out.write(timer.domain().ordinal());
         InstantCoder.of().encode(timer.time(), out);
+        io.runnel.sdk.coders.StringUtf8Coder.of().encode(timer.id(), out);
       }
       out.write(record.window == null ? 0 : 1);
       if (record.window != null) {
@@ -112,7 +122,9 @@ final class WindowRecord {
       long timers = VarLongCoder.of().decode(in);
       for (long i = 0; i < timers; i++) {
         TimeDomain domain = TimeDomain.values()[readByte(in)];
-        record.triggerTimers.add(new TriggerTimer(domain, InstantCoder.of().decode(in)));
+        Instant time = InstantCoder.of().decode(in);
+        record.triggerTimers.add(new TriggerTimer(domain, time,
+            io.runnel.sdk.coders.StringUtf8Coder.of().decode(in)));
       }
       if (readByte(in) != 0) {
         record.window = windowCoder.decode(in);

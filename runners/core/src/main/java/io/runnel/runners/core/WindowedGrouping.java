@@ -291,7 +291,7 @@ public final class WindowedGrouping<K, InputT, OutputT> {
         backend.setCurrentKey(key);
         WindowRecord record = backend.readValue(namespace, recordTag);
         if (record != null) {
-          holdIndex.set(key, namespace, record.hold());
+          record.holdEntry = holdIndex.set(key, namespace, record.hold(), null);
           record.indexedHold = record.hold();
           record.indexed = true;
         }
@@ -318,6 +318,9 @@ public final class WindowedGrouping<K, InputT, OutputT> {
     }
     for (Element<InputT> element : elements) {
       addElement(key, mergedInto.getOrDefault(element.window, element.window), element);
+    }
+    if (merging != null) {
+      merging.finishMerges(key);
     }
     List<BoundedWindow> toFire = new ArrayList<>();
     for (BoundedWindow window : toConsider) {
@@ -365,16 +368,16 @@ public final class WindowedGrouping<K, InputT, OutputT> {
       merging.activate(window);
       record.window = window;
     }
-    setGarbageCollectionTimer(key, window, namespace(window));
+    setGarbageCollectionTimer(key, window, namespace(window), record);
     return record;
   }
 
   /** Sets the garbage-collection timer of {@code window}, whose state is at {@code namespace}. */
   void setGarbageCollectionTimer(KeyScope<K> key, BoundedWindow window,
-      StateNamespace namespace) {
+      StateNamespace namespace, WindowRecord record) {
     Instant gcTime = holds.garbageCollectionTime(window);
-    timers.set(new TimerData(key.stateKey(), namespace, GC_TIMERS, "", TimeDomain.EVENT_TIME,
-        gcTime, gcTime));
+    record.gcTimerHandle = timers.set(new TimerData(key.stateKey(), namespace, GC_TIMERS, "",
+        TimeDomain.EVENT_TIME, gcTime, gcTime), record.gcTimerHandle);
   }
 
   // ---- timers ----
@@ -428,7 +431,7 @@ public final class WindowedGrouping<K, InputT, OutputT> {
     for (TimerData timer : fired) {
       if (timer.familyId().equals(TRIGGER_TIMERS)) {
         changed |= record.triggerTimers.remove(
-            new WindowRecord.TriggerTimer(timer.domain(), timer.fireTime()));
+            new WindowRecord.TriggerTimer(timer.domain(), timer.fireTime(), timer.timerId()));
       }
     }
     if (changed) {
@@ -460,7 +463,7 @@ public final class WindowedGrouping<K, InputT, OutputT> {
   void forget(KeyScope<K> key, BoundedWindow window, StateNamespace namespace) {
     timers.deleteAll(key.stateKey(), namespace);
     backend.clearNamespace(namespace);
-    holdIndex.set(key.stateKey(), namespace, null);
+    holdIndex.set(key.stateKey(), namespace, null, null);
     if (merging != null) {
       merging.removed(window);
     }
@@ -487,7 +490,7 @@ public final class WindowedGrouping<K, InputT, OutputT> {
       boolean isFinished) {
     Instant timestamp = holds.extractAndRelease(record, window, isFinished, inputWatermark);
     Instant hold = record.hold();
-    holdIndex.set(key.stateKey(), namespace(window), hold);
+    record.holdEntry = holdIndex.set(key.stateKey(), namespace(window), hold, record.holdEntry);
     record.indexedHold = hold;
     record.indexed = true;
     boolean isEmpty = record.pendingElements == 0;
@@ -556,7 +559,7 @@ public final class WindowedGrouping<K, InputT, OutputT> {
     backend.writeValue(namespace, recordTag, record);
     Instant hold = record.hold();
     if (!record.indexed || !java.util.Objects.equals(hold, record.indexedHold)) {
-      holdIndex.set(backend.currentKey(), namespace, hold);
+      record.holdEntry = holdIndex.set(backend.currentKey(), namespace, hold, record.holdEntry);
       record.indexedHold = hold;
       record.indexed = true;
     }
@@ -606,10 +609,13 @@ public final class WindowedGrouping<K, InputT, OutputT> {
 
       @Override
       public void setTimer(Instant time, TimeDomain domain) {
-        WindowRecord.TriggerTimer timer = new WindowRecord.TriggerTimer(domain, time);
+        WindowRecord.TriggerTimer timer =
+            WindowRecord.TriggerTimer.of(domain, time, window.maxTimestamp());
         if (record.triggerTimers.contains(timer)) {
           return;
         }
+        // A timer of the same id (the end of a window that grew) is moved, not kept twice.
+        record.triggerTimers.removeIf(t -> t.id().equals(timer.id()));
         record.triggerTimers.add(timer);
         timers.set(new TimerData(key.stateKey(), namespace(window), TRIGGER_TIMERS, timer.id(),
             domain, time, domain == TimeDomain.EVENT_TIME ? time : null));

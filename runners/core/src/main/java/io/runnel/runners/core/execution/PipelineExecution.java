@@ -321,19 +321,6 @@ public final class PipelineExecution {
   }
 
   /**
-   * Tells every stage root that a run of bundles has committed, so that inputs batching
-   * committed elements (groupings) take them now. A runner calls this after each run of bundles
-   * it commits, before it moves time or snapshots.
-   */
-  public void endOfRun() {
-    for (Stage stage : graph.stages()) {
-      if (stage.sink() != null) {
-        stage.sink().endOfRun();
-      }
-    }
-  }
-
-  /**
    * Runs what waited for the commits so far to be durable: source checkpoint marks are
    * finalized and {@code DoFn.BundleFinalizer} callbacks run. A runner calls this once the
    * committed outputs are safe: at once for an in-memory run, after a snapshot that holds them

@@ -25,13 +25,6 @@ abstract class RootSink<L> extends Sink<L> {
     return queue;
   }
 
-  /**
-   * A run of bundles of the stages feeding this root has committed: take what the commits left
-   * waiting. A runner calls this (through {@link PipelineExecution#endOfRun()}) after each run
-   * of bundles and before moving time.
-   */
-  void endOfRun() {}
-
   /** The input watermark or processing time moved; release whatever is now due. */
   void advance(Instant inputWatermark, Instant processingTime) {}
 

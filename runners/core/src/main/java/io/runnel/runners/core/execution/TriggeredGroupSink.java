@@ -76,9 +76,6 @@ final class TriggeredGroupSink extends RootSink<TriggeredGroupSink.Local> {
   private final KeyedShards shards;
   private final ParallelTasks tasks;
   private final Shard[] engines;
-  /** Committed elements the shards have not taken yet, and how many. */
-  private Local pending;
-  private int pendingCount;
   private Instant inputWatermark = BoundedWindow.TIMESTAMP_MIN_VALUE;
   private Instant processingTime = BoundedWindow.TIMESTAMP_MIN_VALUE;
   private final MetricsAggregator metrics;
@@ -96,7 +93,6 @@ final class TriggeredGroupSink extends RootSink<TriggeredGroupSink.Local> {
     this.shards = shards;
     this.tasks = tasks;
     this.engines = new TriggeredGroupSink.Shard[shards.count()];
-    this.pending = new Local(shards.count());
     this.droppedKey = MetricKey.create(name, GroupByKey.DROPPED_DUE_TO_LATENESS);
     this.keyCoder = ((KvCoder<Object, Object>) input.getCoder()).getKeyCoder();
     this.contents = () -> contentsFor(root);
@@ -129,53 +125,21 @@ final class TriggeredGroupSink extends RootSink<TriggeredGroupSink.Local> {
   }
 
   /**
-   * Takes a committed bundle's elements. They wait, with those of the bundles committed after
-   * it in the same run of bundles, until the run ends ({@link #endOfRun}) or {@value
-   * #MAX_PENDING} elements wait: then each shard takes its part as one bundle. Fewer, larger
-   * bundles let the engine visit each key and window (and merge each key's sessions) once for
-   * many elements; which elements form a bundle depends only on the committed bundles, so the
-   * output does not depend on the threads.
+   * Hands each shard its part of a committed bundle as one bundle (triggers are evaluated per
+   * bundle, as in Beam), the shards in parallel.
    */
   @Override
-  void commit(Local local) {
-    for (int i = 0; i < local.byShard.length; i++) {
-      if (local.byShard[i] != null) {
-        if (pending.byShard[i] == null) {
-          pending.byShard[i] = local.byShard[i];
-          pending.keysByShard[i] = local.keysByShard[i];
-        } else {
-          pending.byShard[i].addAll(local.byShard[i]);
-          pending.keysByShard[i].addAll(local.keysByShard[i]);
-        }
-        pendingCount += local.byShard[i].size();
-      }
-    }
-    if (pendingCount >= MAX_PENDING) {
-      endOfRun();
-    }
-  }
-
-  /** The most elements committed bundles leave waiting before the shards take them. */
-  private static final int MAX_PENDING = 1 << 16;
-
-  @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
-  void endOfRun() {
-    if (pendingCount == 0) {
-      return;
-    }
-    Local batch = pending;
-    pending = new Local(shards.count());
-    pendingCount = 0;
+  void commit(Local local) {
     // In real time the elements arrive now: a processing-time trigger counts from here.
     Instant now = clock.now();
     if (now.isAfter(processingTime)) {
       processingTime = now;
     }
     List<Runnable> work = new ArrayList<>();
-    for (int i = 0; i < batch.byShard.length; i++) {
-      List<WindowedValue<?>> part = batch.byShard[i];
-      List<StateKey> keys = batch.keysByShard[i];
+    for (int i = 0; i < local.byShard.length; i++) {
+      List<WindowedValue<?>> part = local.byShard[i];
+      List<StateKey> keys = local.keysByShard[i];
       if (part != null) {
         Shard shard = shard(i);
         work.add(() -> call("grouping", () ->
@@ -188,7 +152,6 @@ final class TriggeredGroupSink extends RootSink<TriggeredGroupSink.Local> {
 
   @Override
   void advance(Instant newInputWatermark, Instant newProcessingTime) {
-    endOfRun();
     if (newInputWatermark.isAfter(inputWatermark)) {
       inputWatermark = newInputWatermark;
     }
@@ -217,7 +180,6 @@ final class TriggeredGroupSink extends RootSink<TriggeredGroupSink.Local> {
 
   @Override
   byte[] snapshotState() {
-    endOfRun();
     SnapshotStreams.Out out = new SnapshotStreams.Out().writeInstant(inputWatermark)
         .writeInstant(processingTime).writeInt(engines.length);
     for (Shard shard : engines) {

@@ -212,7 +212,8 @@ public final class InMemoryTimerService implements TimerService {
   @Override
   public Object set(TimerData timer, Object handle) {
     Entry entry = handle instanceof Entry known && known.owner == this && known.pending
-        && known.address.namespace() == timer.namespace() && known.address.key() == timer.key()
+        && known.address.namespace().equals(timer.namespace())
+        && known.address.key().equals(timer.key())
         && known.address.timerId().equals(timer.timerId())
         && known.address.familyId().equals(timer.familyId()) ? known : null;
     if (entry == null) {

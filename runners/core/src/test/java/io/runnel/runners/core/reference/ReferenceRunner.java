@@ -68,7 +68,6 @@ public final class ReferenceRunner extends PipelineRunner<PipelineResult> {
           ChainInstance chain = chains.computeIfAbsent(work.stage(),
               stage -> execution.chains(stage).get());
           chain.process(work.bundle(), BundleTicket.INLINE).forEach(Runnable::run);
-          execution.endOfRun();
           execution.afterDurableCommit();
         }
         execution.advanceProcessingTime();

@@ -215,7 +215,6 @@ public final class DirectExecution {
         });
       }
       stageExecutors.get(stage).run(run, threads, checkpointing ? 1 : parallelism);
-      execution.endOfRun();
       if (checkpointing) {
         checkpoint();
       } else {
