@@ -24,6 +24,9 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -41,12 +44,19 @@ import org.openjdk.jmh.annotations.Warmup;
  * with the key's final count. The sink checks, against tables computed in plain Java from the
  * generator, the number of firings (one per key), each key's count and firing time, and that no
  * key fires twice. One invocation runs the whole pipeline; events/s = ELEMENTS / time.
+ *
+ * <p>{@code keyOrder=scrambled} (not run by default: {@code -p keyOrder=scrambled}) names the
+ * keys through a fixed permutation of {@code [0, KEYS)} ({@code k * 7919 + 12345 mod KEYS}), so
+ * that the order keys arrive in is unrelated to their hash codes: {@code Long} keys hash to their
+ * own value, and with the sequential names a hash table's order, hence the order the garbage
+ * collector copies the per-key objects in, can coincide with the order they are accessed in.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @Warmup(iterations = 2)
 @Measurement(iterations = 3)
+@State(Scope.Benchmark)
 public class KeyedStateBenchmark {
   static final long ELEMENTS = 10_000_000L;
   static final int KEYS = 100_000;
@@ -57,6 +67,14 @@ public class KeyedStateBenchmark {
   static final long MINUTE_MILLIS = Duration.ofMinutes(1).toMillis();
   /** On a minute boundary. */
   static final long START_MILLIS = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
+  /** Multiplier of the scrambled key names: a prime, so coprime with {@value #KEYS}. */
+  static final long SCRAMBLE = 7_919;
+  /** Per scrambled key name, the key index it names. */
+  private static final int[] UNSCRAMBLED = new int[KEYS];
+
+  /** {@code sequential}: key index {@code i % KEYS} is the key; {@code scrambled}: see above. */
+  @Param({"sequential"})
+  public String keyOrder;
 
   /** Per key, from the generator: its number of events and where its last timer is set. */
   private static final long[] EXPECTED_COUNT = new long[KEYS];
@@ -77,6 +95,27 @@ public class KeyedStateBenchmark {
       }
     }
     EXPECTED_FIRINGS = firings;
+    for (int k = 0; k < KEYS; k++) {
+      UNSCRAMBLED[(int) keyName(k, true)] = k;
+    }
+  }
+
+  /** The key of key index {@code k}. */
+  static long keyName(long k, boolean scrambled) {
+    return scrambled ? (k * SCRAMBLE + 12_345) % KEYS : k;
+  }
+
+  /** The key index of a key. */
+  static int keyIndex(long key, boolean scrambled) {
+    return scrambled ? UNSCRAMBLED[(int) key] : (int) key;
+  }
+
+  private boolean scrambled() {
+    if (!keyOrder.equals("sequential") && !keyOrder.equals("scrambled")) {
+      throw new IllegalArgumentException("keyOrder must be sequential or scrambled, not "
+          + keyOrder);
+    }
+    return keyOrder.equals("scrambled");
   }
 
   /** What the sink saw in the current run; static because the runner copies DoFns. */
@@ -95,11 +134,11 @@ public class KeyedStateBenchmark {
     Pipeline pipeline = Pipeline.create(params.options());
     pipeline
         .apply("Ranges", RangeSource.of(RANGES))
-        .apply("Generate", ParDo.of(new GenerateTimestampedFn()))
+        .apply("Generate", ParDo.of(new GenerateTimestampedFn(scrambled())))
         .setCoder(KvCoder.of(VarLongCoder.of(), VarLongCoder.of()))
         .apply("CountWithTimers", ParDo.of(new CountWithTimerFn()))
         .setCoder(KvCoder.of(VarLongCoder.of(), VarLongCoder.of()))
-        .apply("Check", ParDo.of(new CheckFiringFn()));
+        .apply("Check", ParDo.of(new CheckFiringFn(scrambled())));
     pipeline.run().waitUntilFinish();
 
     if (firingsSeen.sum() != EXPECTED_FIRINGS || totalSeen.sum() != ELEMENTS) {
@@ -126,11 +165,11 @@ public class KeyedStateBenchmark {
     Pipeline pipeline = Pipeline.create(params.options());
     pipeline
         .apply("Ranges", RangeSource.of(RANGES))
-        .apply("Generate", ParDo.of(new GenerateTimestampedFn()))
+        .apply("Generate", ParDo.of(new GenerateTimestampedFn(scrambled())))
         .setCoder(KvCoder.of(VarLongCoder.of(), VarLongCoder.of()))
         .apply("CountOnly", ParDo.of(new CountOnlyFn()))
         .setCoder(KvCoder.of(VarLongCoder.of(), VarLongCoder.of()))
-        .apply("Check", ParDo.of(new CheckFinalCountFn()));
+        .apply("Check", ParDo.of(new CheckFinalCountFn(scrambled())));
     pipeline.run().waitUntilFinish();
 
     if (firingsSeen.sum() != EXPECTED_FIRINGS || totalSeen.sum() != ELEMENTS) {
@@ -153,6 +192,11 @@ public class KeyedStateBenchmark {
   /** Emits the elements of one range, timestamped over the 100 minutes. */
   static final class GenerateTimestampedFn extends DoFn<Long, KV<Long, Long>> {
     private static final long serialVersionUID = 1L;
+    private final boolean scrambled;
+
+    GenerateTimestampedFn(boolean scrambled) {
+      this.scrambled = scrambled;
+    }
 
     @ProcessElement
     public void process(@Element Long range, OutputReceiver<KV<Long, Long>> out) {
@@ -160,7 +204,8 @@ public class KeyedStateBenchmark {
       long end = start + RANGE_SIZE;
       for (long i = start; i < end; i++) {
         // Forward from the input's TIMESTAMP_MIN_VALUE, so no timestamp skew is needed.
-        out.outputWithTimestamp(KV.of(i % KEYS, i), Instant.ofEpochMilli(timestampMillis(i)));
+        out.outputWithTimestamp(KV.of(keyName(i % KEYS, scrambled), i),
+            Instant.ofEpochMilli(timestampMillis(i)));
       }
     }
   }
@@ -199,18 +244,23 @@ public class KeyedStateBenchmark {
   /** Checks each firing's count and time against the generator; tallies firings and counts. */
   static final class CheckFiringFn extends DoFn<KV<Long, Long>, Void> {
     private static final long serialVersionUID = 1L;
+    private final boolean scrambled;
+
+    CheckFiringFn(boolean scrambled) {
+      this.scrambled = scrambled;
+    }
 
     @ProcessElement
     public void process(@Element KV<Long, Long> fired, @Timestamp Instant timestamp) {
-      int key = fired.getKey().intValue();
+      int key = keyIndex(fired.getKey(), scrambled);
       if (fired.getValue() != EXPECTED_COUNT[key]
           || timestamp.toEpochMilli() != EXPECTED_FIRE_MILLIS[key]) {
-        throw new IllegalStateException("key " + key + " fired with count " + fired.getValue()
+        throw new IllegalStateException("key index " + key + " fired with count " + fired.getValue()
             + " at " + timestamp + ", expected count " + EXPECTED_COUNT[key] + " at "
             + Instant.ofEpochMilli(EXPECTED_FIRE_MILLIS[key]));
       }
       if (firedPerKey.incrementAndGet(key) != 1) {
-        throw new IllegalStateException("key " + key + " fired more than once");
+        throw new IllegalStateException("key index " + key + " fired more than once");
       }
       firingsSeen.increment();
       totalSeen.add(fired.getValue());
@@ -240,16 +290,21 @@ public class KeyedStateBenchmark {
   /** The baseline's check: each key once, with its exact count. */
   static final class CheckFinalCountFn extends DoFn<KV<Long, Long>, Void> {
     private static final long serialVersionUID = 1L;
+    private final boolean scrambled;
+
+    CheckFinalCountFn(boolean scrambled) {
+      this.scrambled = scrambled;
+    }
 
     @ProcessElement
     public void process(@Element KV<Long, Long> fired) {
-      int key = fired.getKey().intValue();
+      int key = keyIndex(fired.getKey(), scrambled);
       if (fired.getValue() != EXPECTED_COUNT[key]) {
-        throw new IllegalStateException("key " + key + " counted " + fired.getValue()
+        throw new IllegalStateException("key index " + key + " counted " + fired.getValue()
             + ", expected " + EXPECTED_COUNT[key]);
       }
       if (firedPerKey.incrementAndGet(key) != 1) {
-        throw new IllegalStateException("key " + key + " emitted more than once");
+        throw new IllegalStateException("key index " + key + " emitted more than once");
       }
       firingsSeen.increment();
       totalSeen.add(fired.getValue());

@@ -17,4 +17,9 @@ public interface ParallelTasks {
    * the first task (in list order) that failed, after all have finished.
    */
   void runAll(List<? extends Runnable> tasks);
+
+  /** How many tasks may run at once; 1 (the default) means one after another. */
+  default int parallelism() {
+    return 1;
+  }
 }

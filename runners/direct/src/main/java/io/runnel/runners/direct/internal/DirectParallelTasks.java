@@ -24,6 +24,11 @@ final class DirectParallelTasks implements ParallelTasks, AutoCloseable {
   }
 
   @Override
+  public int parallelism() {
+    return parallelism;
+  }
+
+  @Override
   public void runAll(List<? extends Runnable> tasks) {
     int helperCount = Math.min(parallelism - 1, tasks.size() - 1);
     if (helperCount <= 0) {
