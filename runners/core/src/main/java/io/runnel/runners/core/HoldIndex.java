@@ -22,7 +22,21 @@ final class HoldIndex {
   static final class Entry {
     private final Address address;
     private Instant hold;
+    /** The hold, unpacked so that comparing costs no indirection. */
+    private long seconds;
+    private int nanos;
     private int index = -1;
+
+    private void setHold(Instant newHold) {
+      hold = newHold;
+      seconds = newHold.getEpochSecond();
+      nanos = newHold.getNano();
+    }
+
+    /** Whether this entry's hold is strictly before {@code other}'s. */
+    private boolean before(Entry other) {
+      return seconds < other.seconds || (seconds == other.seconds && nanos < other.nanos);
+    }
 
     private Entry(Address address) {
       this.address = address;
@@ -49,7 +63,7 @@ final class HoldIndex {
         }
         entry = new Entry(address);
         byAddress.put(address, entry);
-        entry.hold = hold;
+        entry.setHold(hold);
         add(entry);
         return entry;
       }
@@ -60,7 +74,7 @@ final class HoldIndex {
       return null;
     }
     if (!hold.equals(entry.hold)) {
-      entry.hold = hold;
+      entry.setHold(hold);
       siftDown(siftUp(entry.index));
     }
     return entry;
@@ -107,7 +121,7 @@ final class HoldIndex {
     Entry entry = heap[index];
     while (index > 0) {
       int parent = (index - 1) >>> 1;
-      if (heap[parent].hold.compareTo(entry.hold) <= 0) {
+      if (!entry.before(heap[parent])) {
         break;
       }
       place(heap[parent], index);
@@ -124,10 +138,10 @@ final class HoldIndex {
       if (child >= size) {
         break;
       }
-      if (child + 1 < size && heap[child + 1].hold.compareTo(heap[child].hold) < 0) {
+      if (child + 1 < size && heap[child + 1].before(heap[child])) {
         child++;
       }
-      if (entry.hold.compareTo(heap[child].hold) <= 0) {
+      if (!heap[child].before(entry)) {
         break;
       }
       place(heap[child], index);

@@ -47,6 +47,45 @@ final class MergingWindows<K, InputT, OutputT> {
     final List<BoundedWindow> windows = new ArrayList<>(2);
     final List<Long> addresses = new ArrayList<>(2);
     long nextAddress;
+    /** The last window looked up and its namespace: a key's bundle asks for one window often. */
+    private BoundedWindow lastWindow;
+    private StateNamespace lastNamespace;
+    /** The namespaces of the addresses, made as asked for. */
+    private StateNamespace[] namespaces;
+
+    /** The namespace of active {@code window}, or null if it is not active. */
+    StateNamespace namespaceOf(BoundedWindow window) {
+      if (lastWindow != null && (window == lastWindow || window.equals(lastWindow))) {
+        return lastNamespace;
+      }
+      int index = indexOf(window);
+      if (index < 0) {
+        return null;
+      }
+      lastWindow = window;
+      lastNamespace = namespaceAt(index);
+      return lastNamespace;
+    }
+
+    /** The namespace of the {@code index}th active window. */
+    StateNamespace namespaceAt(int index) {
+      if (namespaces == null) {
+        namespaces = new StateNamespace[addresses.size()];
+      }
+      StateNamespace namespace = namespaces[index];
+      if (namespace == null) {
+        namespace = addressNamespace(addresses.get(index));
+        namespaces[index] = namespace;
+      }
+      return namespace;
+    }
+
+    /** To be called after the windows or addresses change. */
+    void changed() {
+      lastWindow = null;
+      lastNamespace = null;
+      namespaces = null;
+    }
 
     int indexOf(BoundedWindow window) {
       for (int i = 0; i < windows.size(); i++) {
@@ -66,11 +105,7 @@ final class MergingWindows<K, InputT, OutputT> {
   /** The namespace of the current key's active {@code window}, or null if it is not active. */
   StateNamespace namespaceOf(BoundedWindow window) {
     ActiveWindows windows = grouping.backend().readValue(StateNamespace.KEY, active);
-    if (windows == null) {
-      return null;
-    }
-    int index = windows.indexOf(window);
-    return index < 0 ? null : addressNamespace(windows.addresses.get(index));
+    return windows == null ? null : windows.namespaceOf(window);
   }
 
   /** Makes {@code window} active for the current key, with a new state address. */
@@ -86,6 +121,7 @@ final class MergingWindows<K, InputT, OutputT> {
       windows.windows.add(window);
       windows.addresses.add(windows.nextAddress++);
     }
+    windows.changed();
     grouping.backend().writeValue(StateNamespace.KEY, active, windows);
   }
 
@@ -99,6 +135,7 @@ final class MergingWindows<K, InputT, OutputT> {
     if (index >= 0) {
       windows.windows.remove(index);
       windows.addresses.remove(index);
+      windows.changed();
       grouping.backend().writeValue(StateNamespace.KEY, active,
           windows.windows.isEmpty() ? null : windows);
     }
@@ -112,8 +149,8 @@ final class MergingWindows<K, InputT, OutputT> {
     ActiveWindows windows = grouping.backend().readValue(StateNamespace.KEY, active);
     if (windows != null) {
       for (int i = 0; i < windows.windows.size(); i++) {
-        WindowRecord record = grouping.backend().readValue(
-            addressNamespace(windows.addresses.get(i)), grouping.recordTag());
+        WindowRecord record = grouping.backend().readValue(windows.namespaceAt(i),
+            grouping.recordTag());
         if (record != null && !trigger.isClosed(record.trigger)) {
           candidates.add(windows.windows.get(i));
         }
@@ -211,7 +248,9 @@ final class MergingWindows<K, InputT, OutputT> {
     result.window = resultWindow;
     result.pendingElements = pending;
     result.lastPane = lastPane;
-    result.gcTimerHandle = old == null ? null : old.gcTimerHandle;
+    if (old != null) {
+      result.takeHandles(old);
+    }
     grouping.setGarbageCollectionTimer(key, resultWindow, target, result);
     grouping.holds().onMerge(result, resultWindow, sourceRecords, grouping.inputWatermark(),
         grouping.outputWatermark());
@@ -262,6 +301,7 @@ final class MergingWindows<K, InputT, OutputT> {
     }
     windows.windows.add(to);
     windows.addresses.add(address);
+    windows.changed();
     grouping.backend().writeValue(StateNamespace.KEY, active, windows);
   }
 

@@ -50,6 +50,20 @@ final class WindowRecord {
   transient HoldIndex.Entry holdEntry;
   /** What the timer service returned for the garbage-collection timer; not part of the state. */
   transient Object gcTimerHandle;
+  /** What the timer service returned for the end-of-window trigger timer; not part of the state. */
+  transient Object eowTimerHandle;
+
+  /**
+   * Takes over the transient handles of {@code previous}, the record this one replaces at the
+   * same state address (its hold index entry and timer handles stay valid there).
+   */
+  void takeHandles(WindowRecord previous) {
+    indexedHold = previous.indexedHold;
+    indexed = previous.indexed;
+    holdEntry = previous.holdEntry;
+    gcTimerHandle = previous.gcTimerHandle;
+    eowTimerHandle = previous.eowTimerHandle;
+  }
 
   /**
    * A pending timer a trigger asked for. The event-time timer at the end of the window (what
@@ -57,8 +71,11 @@ final class WindowRecord {
    * moves its timer instead of deleting one and setting another; others are named by time.
    */
   record TriggerTimer(TimeDomain domain, Instant time, String id) {
+    /** The id of the event-time timer at the end of the window. */
+    static final String END_OF_WINDOW = "eow";
+
     static TriggerTimer of(TimeDomain domain, Instant time, Instant windowMaxTimestamp) {
-      String id = domain == TimeDomain.EVENT_TIME && time.equals(windowMaxTimestamp) ? "eow"
+      String id = domain == TimeDomain.EVENT_TIME && time.equals(windowMaxTimestamp) ? END_OF_WINDOW
           : (domain == TimeDomain.EVENT_TIME ? "e" : "p") + time.getEpochSecond() + "."
               + time.getNano();
       return new TriggerTimer(domain, time, id);

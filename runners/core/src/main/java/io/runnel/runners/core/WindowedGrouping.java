@@ -235,6 +235,15 @@ public final class WindowedGrouping<K, InputT, OutputT> {
   }
 
   /**
+   * {@link #watermarkHold()} if it is before {@code limit}, else null: all that matters when
+   * the hold is compared with a watermark {@code limit}, and cheaper while timers move later.
+   */
+  public Instant watermarkHoldBefore(Instant limit) {
+    Instant hold = earlier(holdIndex.earliest(), timers.outputHoldBefore(limit));
+    return hold != null && hold.isBefore(limit) ? hold : null;
+  }
+
+  /**
    * The earliest hold the windows place themselves (Beam's element and garbage-collection holds),
    * ignoring pending timers; null if none. Package-private: what Beam's tests call the hold.
    */
@@ -617,8 +626,13 @@ public final class WindowedGrouping<K, InputT, OutputT> {
         // A timer of the same id (the end of a window that grew) is moved, not kept twice.
         record.triggerTimers.removeIf(t -> t.id().equals(timer.id()));
         record.triggerTimers.add(timer);
-        timers.set(new TimerData(key.stateKey(), namespace(window), TRIGGER_TIMERS, timer.id(),
-            domain, time, domain == TimeDomain.EVENT_TIME ? time : null));
+        TimerData data = new TimerData(key.stateKey(), namespace(window), TRIGGER_TIMERS,
+            timer.id(), domain, time, domain == TimeDomain.EVENT_TIME ? time : null);
+        if (timer.id().equals(WindowRecord.TriggerTimer.END_OF_WINDOW)) {
+          record.eowTimerHandle = timers.set(data, record.eowTimerHandle);
+        } else {
+          timers.set(data);
+        }
       }
     };
   }
@@ -634,7 +648,7 @@ public final class WindowedGrouping<K, InputT, OutputT> {
   }
 
   private void updateOutputWatermark() {
-    Instant hold = earlier(watermarkHold(), externalHold);
+    Instant hold = earlier(watermarkHoldBefore(inputWatermark), externalHold);
     Instant candidate = hold != null && hold.isBefore(inputWatermark) ? hold : inputWatermark;
     if (candidate.isAfter(outputWatermark)) {
       outputWatermark = candidate;

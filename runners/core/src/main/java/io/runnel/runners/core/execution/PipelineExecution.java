@@ -261,8 +261,8 @@ public final class PipelineExecution {
         if (hasQueuedWork.getAsBoolean()) {
           return true;
         }
-        Instant hold = stage.sink().hold();
-        output = hold == null || hold.isAfter(input) ? input : hold;
+        Instant hold = stage.sink().holdBefore(input);
+        output = hold == null ? input : hold;
       }
       stage.advanceOutputWatermark(output);
     }

@@ -33,6 +33,12 @@ abstract class RootSink<L> extends Sink<L> {
     return null;
   }
 
+  /** {@link #hold()} if it is before {@code limit}, else null (cheaper for some roots). */
+  Instant holdBefore(Instant limit) {
+    Instant hold = hold();
+    return hold != null && hold.isBefore(limit) ? hold : null;
+  }
+
   /** When this root's earliest processing-time timer is due (strictly after it), or null. */
   Instant nextProcessingTimeTimer() {
     return null;

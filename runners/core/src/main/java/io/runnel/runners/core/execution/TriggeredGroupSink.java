@@ -160,7 +160,9 @@ final class TriggeredGroupSink extends RootSink<TriggeredGroupSink.Local> {
     }
     Instant[] holds = new Instant[engines.length];
     for (int i = 0; i < engines.length; i++) {
-      holds[i] = engines[i] == null ? null : engines[i].engine.watermarkHold();
+      // Only a hold before the input watermark keeps a shard's output watermark back.
+      holds[i] = engines[i] == null ? null
+          : engines[i].engine.watermarkHoldBefore(inputWatermark);
     }
     List<Runnable> work = new ArrayList<>();
     for (int i = 0; i < engines.length; i++) {
@@ -209,6 +211,18 @@ final class TriggeredGroupSink extends RootSink<TriggeredGroupSink.Local> {
     Instant hold = null;
     for (Shard shard : engines) {
       Instant shardHold = shard == null ? null : shard.engine.watermarkHold();
+      if (shardHold != null && (hold == null || shardHold.isBefore(hold))) {
+        hold = shardHold;
+      }
+    }
+    return hold;
+  }
+
+  @Override
+  Instant holdBefore(Instant limit) {
+    Instant hold = null;
+    for (Shard shard : engines) {
+      Instant shardHold = shard == null ? null : shard.engine.watermarkHoldBefore(limit);
       if (shardHold != null && (hold == null || shardHold.isBefore(hold))) {
         hold = shardHold;
       }

@@ -41,9 +41,24 @@ public final class InMemoryTimerService implements TimerService {
     /** False once deleted or fired: a handle to it no longer finds the timer. */
     boolean pending = true;
     TimerData timer;
+    /** The timer's fire and output times, unpacked so that comparing costs no indirection. */
+    long fireSeconds;
+    int fireNanos;
+    long holdSeconds;
+    int holdNanos;
     long sequence;
     int timeIndex = -1;
     int holdIndex = -1;
+    /**
+     * Where each heap has the entry sorted: the fire (or output) time and sequence it last
+     * sifted it by, never after the current ones (see {@link EntryHeap}).
+     */
+    long timeSortSeconds;
+    int timeSortNanos;
+    long timeSortSequence;
+    long holdSortSeconds;
+    int holdSortNanos;
+    long holdSortSequence;
 
     Entry(InMemoryTimerService owner, TimerData.Address address) {
       this.owner = owner;
@@ -52,9 +67,14 @@ public final class InMemoryTimerService implements TimerService {
   }
 
   /**
-   * A binary min-heap of entries that records each entry's index in the entry itself. After
-   * more changes than a sixteenth of its size without a look at the head (a bundle's worth of
-   * moved timers), it stops sifting and rebuilds itself in linear time when next looked at.
+   * A binary min-heap of entries that records each entry's index in the entry itself, ordered
+   * by a sort key each entry keeps per heap (a time and a sequence). A timer moved later (a
+   * growing session's end, a deadline pushed back) keeps its old, earlier sort key: the heap
+   * stays ordered, the head's sort key is still a lower bound of every timer's time, and the
+   * entry is sifted only if it comes to the head with a stale key. Moving one earlier sifts it
+   * up at once. After more sifts than a sixteenth of its size without a look at the head (a
+   * bundle's worth of moved timers), it stops sifting and rebuilds itself in linear time when
+   * next looked at.
    */
   private static final class EntryHeap {
     private final boolean byHold;
@@ -68,31 +88,60 @@ public final class InMemoryTimerService implements TimerService {
     }
 
     Entry peek() {
+      return peekBefore(Long.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The head if its time is before the limit (given as epoch seconds and nanos), else null:
+     * stale heads are sorted again only while they might be before the limit.
+     */
+    Entry peekBefore(long limitSeconds, int limitNanos) {
       if (unordered) {
+        for (int i = 0; i < size; i++) {
+          sortByCurrent(entries[i]);
+        }
         for (int i = (size >>> 1) - 1; i >= 0; i--) {
           siftDown(i);
         }
         unordered = false;
       }
       changesSinceLook = 0;
-      return size == 0 ? null : entries[0];
+      while (size > 0 && isStale(entries[0]) && sortKeyBefore(entries[0], limitSeconds,
+          limitNanos)) {
+        sortByCurrent(entries[0]);
+        siftDown(0);
+      }
+      // The head's sort key is at most its time, and at most every other entry's time.
+      return size == 0 || !sortKeyBefore(entries[0], limitSeconds, limitNanos) ? null
+          : entries[0];
     }
 
-    /** Adds the entry, or restores the order after its key changed. */
+    private boolean sortKeyBefore(Entry e, long limitSeconds, int limitNanos) {
+      long seconds = byHold ? e.holdSortSeconds : e.timeSortSeconds;
+      int nanos = byHold ? e.holdSortNanos : e.timeSortNanos;
+      return seconds < limitSeconds || (seconds == limitSeconds && nanos < limitNanos);
+    }
+
+    /** Adds the entry, or restores the order after its time or sequence changed. */
     void update(Entry entry) {
-      if (!unordered && ++changesSinceLook > Math.max(64, size >>> 4)) {
-        unordered = true;
-      }
       int index = indexOf(entry);
       if (index < 0) {
         if (size == entries.length) {
           entries = Arrays.copyOf(entries, size * 2);
         }
         index = size++;
+        sortByCurrent(entry);
         place(entry, index);
+      } else if (unordered || !currentBeforeSortKey(entry)) {
+        return; // later than where it is sorted (a new sequence is always later): lazily
+      } else {
+        sortByCurrent(entry);
+      }
+      if (!unordered && ++changesSinceLook > Math.max(64, size >>> 4)) {
+        unordered = true;
       }
       if (!unordered) {
-        siftDown(siftUp(index));
+        siftUp(index);
       }
     }
 
@@ -150,10 +199,54 @@ public final class InMemoryTimerService implements TimerService {
       place(entry, index);
     }
 
+    /** Compares two entries by their sort keys in this heap. */
     private int compare(Entry a, Entry b) {
-      int byTime = byHold ? a.timer.outputTime().compareTo(b.timer.outputTime())
-          : a.timer.fireTime().compareTo(b.timer.fireTime());
-      return byTime != 0 ? byTime : Long.compare(a.sequence, b.sequence);
+      return byHold
+          ? compareKeys(a.holdSortSeconds, a.holdSortNanos, a.holdSortSequence,
+              b.holdSortSeconds, b.holdSortNanos, b.holdSortSequence)
+          : compareKeys(a.timeSortSeconds, a.timeSortNanos, a.timeSortSequence,
+              b.timeSortSeconds, b.timeSortNanos, b.timeSortSequence);
+    }
+
+    /** Whether the entry's current time and sequence come before its sort key in this heap. */
+    private boolean currentBeforeSortKey(Entry e) {
+      return byHold
+          ? compareKeys(e.holdSeconds, e.holdNanos, e.sequence,
+              e.holdSortSeconds, e.holdSortNanos, e.holdSortSequence) < 0
+          : compareKeys(e.fireSeconds, e.fireNanos, e.sequence,
+              e.timeSortSeconds, e.timeSortNanos, e.timeSortSequence) < 0;
+    }
+
+    /** Whether the entry is sorted by a time or sequence it no longer has. */
+    private boolean isStale(Entry e) {
+      return byHold
+          ? e.holdSortSequence != e.sequence || e.holdSortSeconds != e.holdSeconds
+              || e.holdSortNanos != e.holdNanos
+          : e.timeSortSequence != e.sequence || e.timeSortSeconds != e.fireSeconds
+              || e.timeSortNanos != e.fireNanos;
+    }
+
+    private void sortByCurrent(Entry e) {
+      if (byHold) {
+        e.holdSortSeconds = e.holdSeconds;
+        e.holdSortNanos = e.holdNanos;
+        e.holdSortSequence = e.sequence;
+      } else {
+        e.timeSortSeconds = e.fireSeconds;
+        e.timeSortNanos = e.fireNanos;
+        e.timeSortSequence = e.sequence;
+      }
+    }
+
+    private static int compareKeys(long aSeconds, int aNanos, long aSequence, long bSeconds,
+        int bNanos, long bSequence) {
+      if (aSeconds != bSeconds) {
+        return aSeconds < bSeconds ? -1 : 1;
+      }
+      if (aNanos != bNanos) {
+        return aNanos < bNanos ? -1 : 1;
+      }
+      return Long.compare(aSequence, bSequence);
     }
 
     private void place(Entry entry, int index) {
@@ -243,6 +336,12 @@ public final class InMemoryTimerService implements TimerService {
       ordered(entry.timer.domain()).remove(entry);
     }
     entry.timer = timer;
+    entry.fireSeconds = timer.fireTime().getEpochSecond();
+    entry.fireNanos = timer.fireTime().getNano();
+    if (timer.outputTime() != null) {
+      entry.holdSeconds = timer.outputTime().getEpochSecond();
+      entry.holdNanos = timer.outputTime().getNano();
+    }
     entry.sequence = nextSequence++;
     ordered(timer.domain()).update(entry);
     if (holdsWatermark(timer)) {
@@ -295,8 +394,8 @@ public final class InMemoryTimerService implements TimerService {
 
   @Override
   public TimerData removeNextDue(TimeDomain domain, Instant now) {
-    Entry first = ordered(domain).peek();
-    if (first == null || !now.isAfter(first.timer.fireTime())) {
+    Entry first = ordered(domain).peekBefore(now.getEpochSecond(), now.getNano());
+    if (first == null) {
       return null;
     }
     TimerData timer = first.timer;
@@ -313,6 +412,12 @@ public final class InMemoryTimerService implements TimerService {
   @Override
   public Instant outputHold() {
     Entry first = holds.peek();
+    return first == null ? null : first.timer.outputTime();
+  }
+
+  @Override
+  public Instant outputHoldBefore(Instant limit) {
+    Entry first = holds.peekBefore(limit.getEpochSecond(), limit.getNano());
     return first == null ? null : first.timer.outputTime();
   }
 

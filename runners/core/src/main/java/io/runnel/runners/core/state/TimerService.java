@@ -67,6 +67,16 @@ public interface TimerService {
    */
   Instant outputHold();
 
+  /**
+   * {@link #outputHold()} if it is before {@code limit}, else null: all a caller needs that
+   * takes the minimum of the hold and a watermark {@code limit}, and cheaper to answer when
+   * timers move.
+   */
+  default Instant outputHoldBefore(Instant limit) {
+    Instant hold = outputHold();
+    return hold != null && hold.isBefore(limit) ? hold : null;
+  }
+
   /** How many timers are pending. */
   int size();
 
