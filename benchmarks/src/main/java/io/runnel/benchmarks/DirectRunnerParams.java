@@ -21,13 +21,23 @@ public class DirectRunnerParams {
   @Param({"true", "false"})
   public boolean checks;
 
+  /**
+   * More pipeline options, separated by spaces (e.g. {@code -p
+   * extraArgs=--directBundleSize=8192}); none by default.
+   */
+  @Param({""})
+  public String extraArgs;
+
   /** Fresh options for one pipeline run on the direct runner with these settings. */
   public DirectOptions options() {
-    return PipelineOptionsFactory.fromArgs(
-            "--runner=direct",
-            "--directParallelism=" + directParallelism,
-            "--enforceImmutability=" + checks,
-            "--enforceEncodability=" + checks)
-        .as(DirectOptions.class);
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+        "--runner=direct",
+        "--directParallelism=" + directParallelism,
+        "--enforceImmutability=" + checks,
+        "--enforceEncodability=" + checks));
+    if (extraArgs != null && !extraArgs.isBlank()) {
+      args.addAll(java.util.List.of(extraArgs.trim().split("\\s+")));
+    }
+    return PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(DirectOptions.class);
   }
 }

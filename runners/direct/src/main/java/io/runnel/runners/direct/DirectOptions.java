@@ -55,8 +55,15 @@ public interface DirectOptions extends PipelineOptions {
 
   void setSourceIdleTimeout(java.time.Duration timeout);
 
+  @Description("The most elements one bundle read from a split of an unbounded source holds"
+      + " (it also ends after --directReadBundleTime). Unset: 8 times --directBundleSize, so that"
+      + " a fast source's elements reach keyed steps in batches worth sharding.")
+  Integer getDirectReadBundleSize();
+
+  void setDirectReadBundleSize(Integer size);
+
   @Description("The longest one bundle read from a split of an unbounded source takes before it"
-      + " is handed on (at most --directBundleSize elements either way).")
+      + " is handed on (at most --directReadBundleSize elements either way).")
   @Default.String("200ms")
   java.time.Duration getDirectReadBundleTime();
 

@@ -37,6 +37,10 @@ public final class DirectRunner extends PipelineRunner<DirectPipelineResult> {
       throw new IllegalArgumentException("--directBundleSize must be at least 1, was "
           + direct.getDirectBundleSize());
     }
+    if (direct.getDirectReadBundleSize() != null && direct.getDirectReadBundleSize() < 1) {
+      throw new IllegalArgumentException("--directReadBundleSize must be at least 1, was "
+          + direct.getDirectReadBundleSize());
+    }
     if (direct.getDirectReadBundleTime().isNegative() || direct.getDirectReadBundleTime().isZero()) {
       throw new IllegalArgumentException("--directReadBundleTime must be positive, was "
           + direct.getDirectReadBundleTime() + ": a read bundle of no time reads nothing");

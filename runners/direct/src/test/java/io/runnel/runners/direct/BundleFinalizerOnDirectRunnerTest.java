@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * {@code DoFn.BundleFinalizer} on the direct runner: a callback runs once its bundle has
  * committed (the bundle's metrics are committed when it runs), never for a bundle that failed,
  * and not once its expiry has passed; in stateless and stateful DoFns. One split, bundles of 5
- * elements ({@code --directBundleSize=5}) with a read time long enough never to cut them.
+ * elements ({@code --directReadBundleSize=5}) with a read time long enough never to cut them.
  */
 class BundleFinalizerOnDirectRunnerTest {
   private static final Instant T = Instant.parse("2024-05-01T10:00:00Z");
@@ -52,7 +52,7 @@ class BundleFinalizerOnDirectRunnerTest {
   }
 
   private static Pipeline pipeline(String... extra) {
-    List<String> args = new java.util.ArrayList<>(List.of("--directBundleSize=5",
+    List<String> args = new java.util.ArrayList<>(List.of("--directReadBundleSize=5",
         "--directReadBundleTime=30s"));
     args.addAll(List.of(extra));
     return Pipeline.create(PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).create());

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * the bundle that read up to it has committed its outputs (every element before the mark was
  * processed downstream and its metrics committed), never for a bundle that failed, whether the
  * reader or a downstream DoFn failed; readers are closed after a failure too. One split, bundles
- * of 5 elements ({@code --directBundleSize=5}) with a read time long enough never to cut them.
+ * of 5 elements ({@code --directReadBundleSize=5}) with a read time long enough never to cut them.
  */
 class CheckpointFinalizationOnDirectRunnerTest {
   private static final Instant T = Instant.parse("2024-05-01T10:00:00Z");
@@ -45,7 +45,7 @@ class CheckpointFinalizationOnDirectRunnerTest {
 
   private static Pipeline pipeline(String... extra) {
     String[] args = IntStream.range(0, extra.length + 2).mapToObj(i -> i == 0
-        ? "--directBundleSize=5" : i == 1 ? "--directReadBundleTime=30s" : extra[i - 2])
+        ? "--directReadBundleSize=5" : i == 1 ? "--directReadBundleTime=30s" : extra[i - 2])
         .toArray(String[]::new);
     return Pipeline.create(PipelineOptionsFactory.fromArgs(args).create());
   }

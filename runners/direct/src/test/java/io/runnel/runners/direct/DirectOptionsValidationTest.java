@@ -58,6 +58,16 @@ class DirectOptionsValidationTest {
   }
 
   @Test
+  void zeroReadBundleSizeIsRejectedNamingTheOption() {
+    Pipeline p = pipelineWith("--directReadBundleSize=0");
+
+    assertThatThrownBy(p::run)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--directReadBundleSize")
+        .hasMessageContaining("0");
+  }
+
+  @Test
   void aNonPositiveReadBundleTimeIsRejectedNamingTheOption() {
     for (String time : List.of("0ms", "PT-1S")) {
       Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs(

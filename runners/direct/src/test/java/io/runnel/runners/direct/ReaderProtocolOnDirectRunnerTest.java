@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The direct runner keeps the {@code UnboundedReader} protocol: {@code start()} once and first,
  * {@code getWatermark()} and {@code getCheckpointMark()} never before it, nothing after {@code
- * close()}, which comes once; and it cuts read bundles by count ({@code --directBundleSize}) and by
- * time ({@code --directReadBundleTime}). A strict source records every breach of the protocol.
+ * close()}, which comes once; and it cuts read bundles by count ({@code --directReadBundleSize},
+ * by default 8 times {@code --directBundleSize}) and by time ({@code --directReadBundleTime}). A strict source records every breach of the protocol.
  */
 class ReaderProtocolOnDirectRunnerTest {
   private static final Duration DEADLINE = Duration.ofSeconds(8);
@@ -237,7 +237,7 @@ class ReaderProtocolOnDirectRunnerTest {
 
   @Test
   void anEndlessReadKeepsTheProtocolAndIsCutByBundleSize() {
-    Pipeline p = pipeline("--blockOnRun=false", "--directBundleSize=50",
+    Pipeline p = pipeline("--blockOnRun=false", "--directReadBundleSize=50",
         "--directReadBundleTime=10s");
     p.apply(Read.from(new StrictSource(runId, 0))).apply(ParDo.of(new BundleSizeFn(runId)));
 
@@ -250,6 +250,23 @@ class ReaderProtocolOnDirectRunnerTest {
 
     assertThat(breaches()).isEmpty();
     assertThat(bundles()).as("elements per bundle").allMatch(n -> n == 50);
+  }
+
+  @Test
+  void readBundlesHoldEightTimesTheBundleSizeByDefault() {
+    Pipeline p = pipeline("--blockOnRun=false", "--directBundleSize=10",
+        "--directReadBundleTime=10s");
+    p.apply(Read.from(new StrictSource(runId, 0))).apply(ParDo.of(new BundleSizeFn(runId)));
+
+    PipelineResult result = p.run();
+    try {
+      Await.until("ten bundles", DEADLINE, () -> bundles().size() >= 10);
+    } finally {
+      assertThat(result.cancel()).isEqualTo(PipelineResult.State.CANCELLED);
+    }
+
+    assertThat(breaches()).isEmpty();
+    assertThat(bundles()).as("elements per bundle").allMatch(n -> n == 80);
   }
 
   @Test

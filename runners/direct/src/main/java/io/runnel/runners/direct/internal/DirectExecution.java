@@ -67,7 +67,7 @@ public final class DirectExecution {
     this.checkpointing = options.isCheckpointEveryBundle();
     this.keyedTasks = new DirectParallelTasks(checkpointing ? 1 : options.getDirectParallelism());
     PipelineExecution.Settings settings = new PipelineExecution.Settings(order, checks,
-        keyedTasks, new PipelineExecution.SourceReading(options.getDirectBundleSize(),
+        keyedTasks, new PipelineExecution.SourceReading(readBundleSize(options),
             options.getDirectReadBundleTime(), options.getSourceIdleTimeout(),
             options.getDirectParallelism()), checkpointing, options.isDirectPortable());
     this.execution = new PipelineExecution(pipeline, options, settings, new WorkQueue() {
@@ -269,6 +269,13 @@ public final class DirectExecution {
       start = end;
     }
     return bundles;
+  }
+
+  /** {@code --directReadBundleSize}, or 8 times {@code --directBundleSize} when unset. */
+  private static int readBundleSize(DirectOptions options) {
+    Integer size = options.getDirectReadBundleSize();
+    return size != null ? size
+        : (int) Math.min(Integer.MAX_VALUE, 8L * options.getDirectBundleSize());
   }
 
   private String seedNote() {
