@@ -45,11 +45,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * generator, the number of firings (one per key), each key's count and firing time, and that no
  * key fires twice. One invocation runs the whole pipeline; events/s = ELEMENTS / time.
  *
- * <p>{@code keyOrder=scrambled} (not run by default: {@code -p keyOrder=scrambled}) names the
- * keys through a fixed permutation of {@code [0, KEYS)} ({@code k * 7919 + 12345 mod KEYS}), so
- * that the order keys arrive in is unrelated to their hash codes: {@code Long} keys hash to their
- * own value, and with the sequential names a hash table's order, hence the order the garbage
- * collector copies the per-key objects in, can coincide with the order they are accessed in.
+ * <p>Key orders ({@code -p keyOrder=...}; only {@code sequential} runs by default): with {@code
+ * sequential} keys every key comes back after exactly {@value #KEYS} elements, in the same order,
+ * so a runner whose per-key objects lie in memory in key order (allocated in that order, in one
+ * table indexed by the key's own hash, as {@code Long} keys hash to their value) reads them
+ * almost sequentially. {@code scrambled} names the keys through a fixed permutation of {@code [0,
+ * KEYS)} ({@code k * 7919 + 12345 mod KEYS}): the same cycle, with hash codes unrelated to it.
+ * {@code random} draws each element's key from a hash of {@code i} (SplitMix64), so no order
+ * repeats and keys have about 100 events each, not exactly 100: what a real stream of keys
+ * looks like to the caches.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -69,53 +73,65 @@ public class KeyedStateBenchmark {
   static final long START_MILLIS = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
   /** Multiplier of the scrambled key names: a prime, so coprime with {@value #KEYS}. */
   static final long SCRAMBLE = 7_919;
-  /** Per scrambled key name, the key index it names. */
-  private static final int[] UNSCRAMBLED = new int[KEYS];
+  static final String[] KEY_ORDERS = {"sequential", "scrambled", "random"};
 
-  /** {@code sequential}: key index {@code i % KEYS} is the key; {@code scrambled}: see above. */
+  /**
+   * How element {@code i} is keyed: {@code sequential}, {@code i % KEYS}; {@code scrambled},
+   * that index through a fixed permutation; {@code random}, a hash of {@code i} modulo {@code
+   * KEYS} (see the class comment).
+   */
   @Param({"sequential"})
   public String keyOrder;
 
-  /** Per key, from the generator: its number of events and where its last timer is set. */
-  private static final long[] EXPECTED_COUNT = new long[KEYS];
-  private static final long[] EXPECTED_FIRE_MILLIS = new long[KEYS];
-  private static final long EXPECTED_FIRINGS;
+  /** Per key order, per key, from the generator: events, last timer, index of the last event. */
+  private static final Expected[] EXPECTED = new Expected[KEY_ORDERS.length];
 
-  static {
-    java.util.Arrays.fill(EXPECTED_FIRE_MILLIS, Long.MIN_VALUE);
-    for (long i = 0; i < ELEMENTS; i++) {
-      int key = (int) (i % KEYS);
-      EXPECTED_COUNT[key]++;
-      EXPECTED_FIRE_MILLIS[key] = Math.max(EXPECTED_FIRE_MILLIS[key], timerMillis(i));
-    }
-    long firings = 0;
-    for (long count : EXPECTED_COUNT) {
-      if (count > 0) {
-        firings++;
+  private record Expected(long[] count, long[] fireMillis, long[] lastIndex, long firings) {}
+
+  /** What the generator gives in key order {@code order}, computed once. */
+  static synchronized Expected expected(int order) {
+    if (EXPECTED[order] == null) {
+      long[] count = new long[KEYS];
+      long[] fireMillis = new long[KEYS];
+      long[] lastIndex = new long[KEYS];
+      java.util.Arrays.fill(fireMillis, Long.MIN_VALUE);
+      for (long i = 0; i < ELEMENTS; i++) {
+        int key = (int) keyOf(i, order);
+        count[key]++;
+        fireMillis[key] = Math.max(fireMillis[key], timerMillis(i));
+        lastIndex[key] = i;
       }
+      long firings = java.util.Arrays.stream(count).filter(c -> c > 0).count();
+      EXPECTED[order] = new Expected(count, fireMillis, lastIndex, firings);
     }
-    EXPECTED_FIRINGS = firings;
-    for (int k = 0; k < KEYS; k++) {
-      UNSCRAMBLED[(int) keyName(k, true)] = k;
-    }
+    return EXPECTED[order];
   }
 
-  /** The key of key index {@code k}. */
-  static long keyName(long k, boolean scrambled) {
-    return scrambled ? (k * SCRAMBLE + 12_345) % KEYS : k;
+  /** The key of element {@code i} in key order {@code order}. */
+  static long keyOf(long i, int order) {
+    long index = i % KEYS;
+    return switch (order) {
+      case 0 -> index;
+      case 1 -> (index * SCRAMBLE + 12_345) % KEYS;
+      default -> Long.remainderUnsigned(mix(i), KEYS);
+    };
   }
 
-  /** The key index of a key. */
-  static int keyIndex(long key, boolean scrambled) {
-    return scrambled ? UNSCRAMBLED[(int) key] : (int) key;
+  /** SplitMix64's finalizer: a fixed, well-spread hash of {@code x}. */
+  static long mix(long x) {
+    long z = x + 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 
-  private boolean scrambled() {
-    if (!keyOrder.equals("sequential") && !keyOrder.equals("scrambled")) {
-      throw new IllegalArgumentException("keyOrder must be sequential or scrambled, not "
-          + keyOrder);
+  private int order() {
+    int order = java.util.Arrays.asList(KEY_ORDERS).indexOf(keyOrder);
+    if (order < 0) {
+      throw new IllegalArgumentException("keyOrder must be one of "
+          + String.join(", ", KEY_ORDERS) + ", not " + keyOrder);
     }
-    return keyOrder.equals("scrambled");
+    return order;
   }
 
   /** What the sink saw in the current run; static because the runner copies DoFns. */
@@ -134,16 +150,17 @@ public class KeyedStateBenchmark {
     Pipeline pipeline = Pipeline.create(params.options());
     pipeline
         .apply("Ranges", RangeSource.of(RANGES))
-        .apply("Generate", ParDo.of(new GenerateTimestampedFn(scrambled())))
+        .apply("Generate", ParDo.of(new GenerateTimestampedFn(order())))
         .setCoder(KvCoder.of(VarLongCoder.of(), VarLongCoder.of()))
         .apply("CountWithTimers", ParDo.of(new CountWithTimerFn()))
         .setCoder(KvCoder.of(VarLongCoder.of(), VarLongCoder.of()))
-        .apply("Check", ParDo.of(new CheckFiringFn(scrambled())));
+        .apply("Check", ParDo.of(new CheckFiringFn(order())));
     pipeline.run().waitUntilFinish();
 
-    if (firingsSeen.sum() != EXPECTED_FIRINGS || totalSeen.sum() != ELEMENTS) {
+    long expectedFirings = expected(order()).firings();
+    if (firingsSeen.sum() != expectedFirings || totalSeen.sum() != ELEMENTS) {
       throw new IllegalStateException("keyed state is wrong: " + firingsSeen.sum()
-          + " timer firings (expected " + EXPECTED_FIRINGS + "), total count " + totalSeen.sum()
+          + " timer firings (expected " + expectedFirings + "), total count " + totalSeen.sum()
           + " (expected " + ELEMENTS + ")");
     }
     return totalSeen.sum();
@@ -165,16 +182,17 @@ public class KeyedStateBenchmark {
     Pipeline pipeline = Pipeline.create(params.options());
     pipeline
         .apply("Ranges", RangeSource.of(RANGES))
-        .apply("Generate", ParDo.of(new GenerateTimestampedFn(scrambled())))
+        .apply("Generate", ParDo.of(new GenerateTimestampedFn(order())))
         .setCoder(KvCoder.of(VarLongCoder.of(), VarLongCoder.of()))
-        .apply("CountOnly", ParDo.of(new CountOnlyFn()))
+        .apply("CountOnly", ParDo.of(new CountOnlyFn(order())))
         .setCoder(KvCoder.of(VarLongCoder.of(), VarLongCoder.of()))
-        .apply("Check", ParDo.of(new CheckFinalCountFn(scrambled())));
+        .apply("Check", ParDo.of(new CheckFinalCountFn(order())));
     pipeline.run().waitUntilFinish();
 
-    if (firingsSeen.sum() != EXPECTED_FIRINGS || totalSeen.sum() != ELEMENTS) {
+    long expectedKeys = expected(order()).firings();
+    if (firingsSeen.sum() != expectedKeys || totalSeen.sum() != ELEMENTS) {
       throw new IllegalStateException("state-only count is wrong: " + firingsSeen.sum()
-          + " keys (expected " + EXPECTED_FIRINGS + "), total count " + totalSeen.sum()
+          + " keys (expected " + expectedKeys + "), total count " + totalSeen.sum()
           + " (expected " + ELEMENTS + ")");
     }
     return totalSeen.sum();
@@ -192,10 +210,10 @@ public class KeyedStateBenchmark {
   /** Emits the elements of one range, timestamped over the 100 minutes. */
   static final class GenerateTimestampedFn extends DoFn<Long, KV<Long, Long>> {
     private static final long serialVersionUID = 1L;
-    private final boolean scrambled;
+    private final int order;
 
-    GenerateTimestampedFn(boolean scrambled) {
-      this.scrambled = scrambled;
+    GenerateTimestampedFn(int order) {
+      this.order = order;
     }
 
     @ProcessElement
@@ -204,7 +222,7 @@ public class KeyedStateBenchmark {
       long end = start + RANGE_SIZE;
       for (long i = start; i < end; i++) {
         // Forward from the input's TIMESTAMP_MIN_VALUE, so no timestamp skew is needed.
-        out.outputWithTimestamp(KV.of(keyName(i % KEYS, scrambled), i),
+        out.outputWithTimestamp(KV.of(keyOf(i, order), i),
             Instant.ofEpochMilli(timestampMillis(i)));
       }
     }
@@ -244,23 +262,24 @@ public class KeyedStateBenchmark {
   /** Checks each firing's count and time against the generator; tallies firings and counts. */
   static final class CheckFiringFn extends DoFn<KV<Long, Long>, Void> {
     private static final long serialVersionUID = 1L;
-    private final boolean scrambled;
+    private final int order;
 
-    CheckFiringFn(boolean scrambled) {
-      this.scrambled = scrambled;
+    CheckFiringFn(int order) {
+      this.order = order;
     }
 
     @ProcessElement
     public void process(@Element KV<Long, Long> fired, @Timestamp Instant timestamp) {
-      int key = keyIndex(fired.getKey(), scrambled);
-      if (fired.getValue() != EXPECTED_COUNT[key]
-          || timestamp.toEpochMilli() != EXPECTED_FIRE_MILLIS[key]) {
-        throw new IllegalStateException("key index " + key + " fired with count " + fired.getValue()
-            + " at " + timestamp + ", expected count " + EXPECTED_COUNT[key] + " at "
-            + Instant.ofEpochMilli(EXPECTED_FIRE_MILLIS[key]));
+      int key = fired.getKey().intValue();
+      Expected expected = expected(order);
+      if (fired.getValue() != expected.count()[key]
+          || timestamp.toEpochMilli() != expected.fireMillis()[key]) {
+        throw new IllegalStateException("key " + key + " fired with count " + fired.getValue()
+            + " at " + timestamp + ", expected count " + expected.count()[key] + " at "
+            + Instant.ofEpochMilli(expected.fireMillis()[key]));
       }
       if (firedPerKey.incrementAndGet(key) != 1) {
-        throw new IllegalStateException("key index " + key + " fired more than once");
+        throw new IllegalStateException("key " + key + " fired more than once");
       }
       firingsSeen.increment();
       totalSeen.add(fired.getValue());
@@ -270,6 +289,11 @@ public class KeyedStateBenchmark {
   /** The baseline's counter: {@code ValueState} only, emitted with the key's last element. */
   static final class CountOnlyFn extends DoFn<KV<Long, Long>, KV<Long, Long>> {
     private static final long serialVersionUID = 1L;
+    private final int order;
+
+    CountOnlyFn(int order) {
+      this.order = order;
+    }
 
     @StateId("count")
     private final StateSpec<ValueState<Long>> countSpec = StateSpecs.value(VarLongCoder.of());
@@ -280,8 +304,8 @@ public class KeyedStateBenchmark {
       Long current = count.read();
       long next = current == null ? 1L : current + 1L;
       count.write(next);
-      // The generator's last element of this key (value i = key + 99 * KEYS) emits the count.
-      if (element.getValue() + KEYS >= ELEMENTS) {
+      // The generator's last element of this key emits the count.
+      if (element.getValue() == expected(order).lastIndex()[element.getKey().intValue()]) {
         out.output(KV.of(element.getKey(), next));
       }
     }
@@ -290,21 +314,22 @@ public class KeyedStateBenchmark {
   /** The baseline's check: each key once, with its exact count. */
   static final class CheckFinalCountFn extends DoFn<KV<Long, Long>, Void> {
     private static final long serialVersionUID = 1L;
-    private final boolean scrambled;
+    private final int order;
 
-    CheckFinalCountFn(boolean scrambled) {
-      this.scrambled = scrambled;
+    CheckFinalCountFn(int order) {
+      this.order = order;
     }
 
     @ProcessElement
     public void process(@Element KV<Long, Long> fired) {
-      int key = keyIndex(fired.getKey(), scrambled);
-      if (fired.getValue() != EXPECTED_COUNT[key]) {
-        throw new IllegalStateException("key index " + key + " counted " + fired.getValue()
-            + ", expected " + EXPECTED_COUNT[key]);
+      int key = fired.getKey().intValue();
+      long expected = expected(order).count()[key];
+      if (fired.getValue() != expected) {
+        throw new IllegalStateException("key " + key + " counted " + fired.getValue()
+            + ", expected " + expected);
       }
       if (firedPerKey.incrementAndGet(key) != 1) {
-        throw new IllegalStateException("key index " + key + " emitted more than once");
+        throw new IllegalStateException("key " + key + " emitted more than once");
       }
       firingsSeen.increment();
       totalSeen.add(fired.getValue());
