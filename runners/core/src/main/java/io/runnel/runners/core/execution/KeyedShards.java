@@ -5,6 +5,7 @@ import io.runnel.runners.core.state.KeyGroups;
 import io.runnel.sdk.coders.Coder;
 import io.runnel.sdk.coders.CoderException;
 import io.runnel.sdk.coders.CoderUtils;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -61,15 +62,18 @@ final class KeyedShards {
     return shardOfGroup[key.keyGroup()];
   }
 
-  /** The shard of {@code key}, by the key group of its encoding with {@code keyCoder}. */
-  <K> int shardOf(Coder<K> keyCoder, K key) {
-    byte[] encoded;
+  /**
+   * The shard of {@code key}, by the key group of its encoding with {@code keyCoder}, hashed as
+   * it is written into {@code hasher} (the caller's, one per thread).
+   */
+  <K> int shardOf(Coder<K> keyCoder, K key, KeyGroups.Hasher hasher) {
     try {
-      encoded = CoderUtils.encodeToByteArray(keyCoder, key);
-    } catch (CoderException e) {
+      keyCoder.encode(key, hasher);
+    } catch (IOException | RuntimeException e) {
+      hasher.reset();
       throw new IllegalArgumentException("Cannot encode key '" + TransformFailure.abbreviate(key)
           + "' with " + keyCoder + ": " + e, e);
     }
-    return shardOfGroup[KeyGroups.keyGroupOf(encoded, maxParallelism)];
+    return shardOfGroup[hasher.keyGroupAndReset(maxParallelism)];
   }
 }

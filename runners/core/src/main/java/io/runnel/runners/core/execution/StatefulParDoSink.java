@@ -10,6 +10,7 @@ import io.runnel.runners.core.metrics.MetricsAggregator;
 import io.runnel.runners.core.metrics.MetricsContainerStepMap;
 import io.runnel.runners.core.state.InMemoryStateBackend;
 import io.runnel.runners.core.state.InMemoryTimerService;
+import io.runnel.runners.core.state.KeyGroups;
 import io.runnel.sdk.coders.Coder;
 import io.runnel.sdk.coders.KvCoder;
 import io.runnel.sdk.internal.JavaSerialization;
@@ -59,6 +60,8 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> {
     boolean streaming;
     List<WindowedValue<?>>[] round;
     int roundSize;
+    /** Hashes keys to their key groups on this bundle's thread. */
+    final KeyGroups.Hasher hasher = new KeyGroups.Hasher();
 
     Local(BundleTicket ticket) {
       this.ticket = ticket;
@@ -309,7 +312,7 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> {
   }
 
   private void route(Local local, WindowedValue<?> value) {
-    int shard = shardOf(value);
+    int shard = shardOf(value, local.hasher);
     List<WindowedValue<?>> part = local.round[shard];
     if (part == null) {
       part = new ArrayList<>();
@@ -478,9 +481,10 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> {
       }
     }
     List<WindowedValue<?>>[] byShard = new List[shards.count()];
+    KeyGroups.Hasher hasher = new KeyGroups.Hasher();
     for (int i = 0; i < ready.size(); i++) {
       WindowedValue<?> value = ready.get(i);
-      int shard = shardOf(value);
+      int shard = shardOf(value, hasher);
       if (byShard[shard] == null) {
         byShard[shard] = new ArrayList<>();
       }
@@ -522,10 +526,10 @@ final class StatefulParDoSink extends RootSink<StatefulParDoSink.Local> {
   }
 
   @SuppressWarnings("unchecked")
-  private int shardOf(WindowedValue<?> value) {
+  private int shardOf(WindowedValue<?> value, KeyGroups.Hasher hasher) {
     Object key = ((KV<Object, Object>) value.getValue()).getKey();
     try {
-      return shards.shardOf(keyCoder, key);
+      return shards.shardOf(keyCoder, key, hasher);
     } catch (IllegalArgumentException e) {
       throw new TransformFailure(step.name(), "routing to its key's state (key coder "
           + keyCoder + ")", value.getValue(), e);
