@@ -62,6 +62,15 @@ public interface DirectOptions extends PipelineOptions {
 
   void setDirectReadBundleSize(Integer size);
 
+  @Description("Key-group shards of each keyed step (stateful ParDo, triggered or unbounded"
+      + " grouping): each has its own state, timers and DoFn instance, and at most this many"
+      + " threads run one keyed step at once. Outputs depend on this number, not on"
+      + " --directParallelism. Between 1 and 128 (the key groups).")
+  @Default.Integer(io.runnel.runners.core.execution.PipelineExecution.DEFAULT_KEYED_SHARDS)
+  int getDirectKeyedShards();
+
+  void setDirectKeyedShards(int shards);
+
   @Description("The longest one bundle read from a split of an unbounded source takes before it"
       + " is handed on (at most --directReadBundleSize elements either way).")
   @Default.String("200ms")

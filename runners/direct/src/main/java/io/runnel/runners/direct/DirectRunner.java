@@ -1,5 +1,6 @@
 package io.runnel.runners.direct;
 
+import io.runnel.runners.core.state.KeyGroups;
 import io.runnel.runners.direct.internal.DirectExecution;
 import io.runnel.sdk.Pipeline;
 import io.runnel.sdk.PipelineResult;
@@ -40,6 +41,12 @@ public final class DirectRunner extends PipelineRunner<DirectPipelineResult> {
     if (direct.getDirectReadBundleSize() != null && direct.getDirectReadBundleSize() < 1) {
       throw new IllegalArgumentException("--directReadBundleSize must be at least 1, was "
           + direct.getDirectReadBundleSize());
+    }
+    if (direct.getDirectKeyedShards() < 1
+        || direct.getDirectKeyedShards() > KeyGroups.DEFAULT_MAX_PARALLELISM) {
+      throw new IllegalArgumentException("--directKeyedShards must be between 1 and "
+          + KeyGroups.DEFAULT_MAX_PARALLELISM + " (the key groups a keyed step is cut into), was "
+          + direct.getDirectKeyedShards());
     }
     if (direct.getDirectReadBundleTime().isNegative() || direct.getDirectReadBundleTime().isZero()) {
       throw new IllegalArgumentException("--directReadBundleTime must be positive, was "

@@ -68,6 +68,19 @@ class DirectOptionsValidationTest {
   }
 
   @Test
+  void keyedShardsOutsideTheKeyGroupsAreRejectedNamingTheOption() {
+    for (String shards : List.of("0", "129")) {
+      Pipeline p = pipelineWith("--directKeyedShards=" + shards);
+
+      assertThatThrownBy(p::run)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("--directKeyedShards")
+          .hasMessageContaining("between 1 and 128")
+          .hasMessageContaining("was " + shards);
+    }
+  }
+
+  @Test
   void aNonPositiveReadBundleTimeIsRejectedNamingTheOption() {
     for (String time : List.of("0ms", "PT-1S")) {
       Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs(

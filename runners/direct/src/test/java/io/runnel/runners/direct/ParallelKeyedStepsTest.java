@@ -44,10 +44,15 @@ class ParallelKeyedStepsTest {
     final AtomicInteger inside = new AtomicInteger();
     final AtomicInteger most = new AtomicInteger();
     final boolean waitForSecond;
-    final long deadline = System.nanoTime() + 10_000_000_000L;
+    final long deadline;
 
     Probe(boolean waitForSecond) {
+      this(waitForSecond, 10_000_000_000L);
+    }
+
+    Probe(boolean waitForSecond, long waitNanos) {
       this.waitForSecond = waitForSecond;
+      this.deadline = System.nanoTime() + waitNanos;
     }
 
     void enterAndLeave() {
@@ -145,6 +150,23 @@ class ParallelKeyedStepsTest {
     p.run();
 
     assertThat(PROBES.remove(id).most.get()).isGreaterThanOrEqualTo(2);
+  }
+
+  /**
+   * With one shard the keyed step has one engine, so two threads never run it at once: the
+   * probe waits (up to a second) for a second thread that does not come.
+   */
+  @Test
+  void withOneKeyedShardTheStepRunsOnOneThreadAtATime() {
+    String id = UUID.randomUUID().toString();
+    PROBES.put(id, new Probe(true, 1_000_000_000L));
+    Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs("--directParallelism=2",
+        "--directKeyedShards=1").create());
+    PCollection<Integer> out = keyed(p).apply(ParDo.of(new CountingFn(id)));
+    PAssert.that(out).containsInAnyOrder(IntStream.range(0, 4_000).boxed().toList());
+    p.run();
+
+    assertThat(PROBES.remove(id).most.get()).isEqualTo(1);
   }
 
   @Test

@@ -11,20 +11,23 @@ import java.util.List;
 /**
  * How a keyed stage input is cut into shards: contiguous key-group ranges, each with its own
  * engine (state backend, timers, DoFn instance), so shards run in parallel and are snapshot by
- * range. The number of shards is fixed, not the runner's thread count, so outputs (committed in
- * shard order) do not depend on the threads. Immutable.
+ * range. The number of shards is the runner's choice ({@link PipelineExecution.Settings}), not
+ * its thread count, so outputs (committed in shard order) do not depend on the threads.
+ * Immutable.
  */
 final class KeyedShards {
-  /** Shards per keyed input. */
-  static final int SHARDS = 16;
-
   private final int maxParallelism;
   private final List<KeyGroupRange> ranges;
   private final int[] shardOfGroup;
 
-  KeyedShards(int maxParallelism) {
+  /** {@code shards} shards over the key groups of {@code maxParallelism}. */
+  KeyedShards(int maxParallelism, int shards) {
+    if (shards < 1 || shards > maxParallelism) {
+      throw new IllegalArgumentException("A keyed step takes between 1 and " + maxParallelism
+          + " shards (its key groups), not " + shards);
+    }
     this.maxParallelism = maxParallelism;
-    this.ranges = KeyGroupRange.all(maxParallelism).split(SHARDS);
+    this.ranges = KeyGroupRange.all(maxParallelism).split(shards);
     this.shardOfGroup = new int[maxParallelism];
     for (int shard = 0; shard < ranges.size(); shard++) {
       KeyGroupRange range = ranges.get(shard);

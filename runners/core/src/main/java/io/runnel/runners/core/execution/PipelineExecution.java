@@ -60,9 +60,20 @@ public final class PipelineExecution {
    *     it on the heap), and a combine whose accumulator coder is unknown runs unlifted
    * @param portable whether every element crossing a stage boundary passes through bytes, with
    *     the windowed-value coder of its collection, as it will to a remote worker
+   * @param keyedShards how many key-group shards each keyed input (stateful ParDo, triggered or
+   *     unbounded grouping) is cut into, each with its own engine and DoFn instance: at most
+   *     that many of {@code tasks} run one keyed input at once; outputs depend on this number,
+   *     not on the threads. Between 1 and {@link KeyGroups#DEFAULT_MAX_PARALLELISM}.
    */
   public record Settings(GroupOrder order, TransformChecks.Factory checks, ParallelTasks tasks,
-      SourceReading reading, boolean snapshots, boolean portable) {}
+      SourceReading reading, boolean snapshots, boolean portable, int keyedShards) {}
+
+  /**
+   * The shards of a keyed input when the runner has no reason to choose: enough for the threads
+   * of a small machine, few enough that each shard's per-key records stay dense in memory (see
+   * benchmarks/README.md, "Engine redesign").
+   */
+  public static final int DEFAULT_KEYED_SHARDS = 4;
 
   /**
    * @param queue where the engine puts work for the runner
@@ -86,7 +97,8 @@ public final class PipelineExecution {
         .anyMatch(step -> step instanceof Step.ReadStep read && read.isUnbounded());
     this.realTime = !scripted && unboundedReads;
     this.clock = realTime ? Clock.system() : Clock.virtual();
-    KeyedShards shards = new KeyedShards(KeyGroups.DEFAULT_MAX_PARALLELISM);
+    KeyedShards shards = new KeyedShards(KeyGroups.DEFAULT_MAX_PARALLELISM,
+        settings.keyedShards());
     ParallelTasks tasks = settings.tasks();
     this.graph = new StageGraph(plan, settings.order(), queue, metrics, shards, tasks,
         settings.snapshots(), clock, (graph, parDo) ->

@@ -57,7 +57,7 @@ public final class ReferenceRunner extends PipelineRunner<PipelineResult> {
         new PipelineExecution.Settings(GroupOrder.arrival(), TransformChecks.Factory.NONE,
             ParallelTasks.SEQUENTIAL,
             new PipelineExecution.SourceReading(1024, Duration.ofMillis(100), null, 1), false,
-            false), enqueue);
+            false, PipelineExecution.DEFAULT_KEYED_SHARDS), enqueue);
     Map<Stage, ChainInstance> chains = new HashMap<>();
     RuntimeException failure = null;
     try {

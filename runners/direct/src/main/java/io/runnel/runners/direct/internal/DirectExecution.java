@@ -69,7 +69,8 @@ public final class DirectExecution {
     PipelineExecution.Settings settings = new PipelineExecution.Settings(order, checks,
         keyedTasks, new PipelineExecution.SourceReading(readBundleSize(options),
             options.getDirectReadBundleTime(), options.getSourceIdleTimeout(),
-            options.getDirectParallelism()), checkpointing, options.isDirectPortable());
+            options.getDirectParallelism()), checkpointing, options.isDirectPortable(),
+        options.getDirectKeyedShards());
     this.execution = new PipelineExecution(pipeline, options, settings, new WorkQueue() {
       @Override
       public void enqueue(Stage stage, List<WindowedValue<?>> elements, boolean splittable) {
