@@ -13,6 +13,9 @@ public final class KeyGroups {
   /** The largest maximum parallelism (Flink's limit too). */
   public static final int UPPER_BOUND_MAX_PARALLELISM = 1 << 15;
 
+  private static final int FNV_OFFSET = 0x811C9DC5;
+  private static final int FNV_PRIME = 0x01000193;
+
   private KeyGroups() {}
 
   /** The key group of a key encoded as {@code encodedKey}, in {@code [0, maxParallelism)}. */
@@ -31,9 +34,6 @@ public final class KeyGroups {
     }
     return finish(h, bytes.length);
   }
-
-  private static final int FNV_OFFSET = 0x811C9DC5;
-  private static final int FNV_PRIME = 0x01000193;
 
   private static int finish(int h, int length) {
     h ^= length;
