@@ -8,7 +8,6 @@ import io.runnel.sdk.transforms.Create;
 import io.runnel.sdk.transforms.DoFn;
 import io.runnel.sdk.transforms.GroupByKey;
 import io.runnel.sdk.transforms.ParDo;
-import io.runnel.sdk.values.KV;
 import io.runnel.sdk.values.PCollection;
 import io.runnel.sdk.values.TimestampedValue;
 import io.runnel.testing.PAssert;
@@ -36,8 +35,6 @@ class CreateOnDirectRunnerTest {
   private static final Map<String, CountDownLatch> TWO_THREADS = new ConcurrentHashMap<>();
   /** Per run, the {@link System#nanoTime()} after which no thread waits for another any more. */
   private static final Map<String, Long> DEADLINE = new ConcurrentHashMap<>();
-  private static final Map<String, List<String>> OBSERVED = new ConcurrentHashMap<>();
-
   /**
    * Notes the thread of each element; holds the first thread that gets here until a second one
    * does, or until a deadline, so one fast worker cannot take every bundle before the other
@@ -86,25 +83,6 @@ class CreateOnDirectRunnerTest {
     assertThat(threads).extracting(Thread::getName).allMatch(n -> n.startsWith("runnel-direct-worker"));
   }
 
-  static final class KeyByRemainder extends DoFn<String, KV<Integer, String>> {
-    private static final long serialVersionUID = 1L;
-
-    @ProcessElement
-    public void process(@Element String element, OutputReceiver<KV<Integer, String>> out) {
-      out.output(KV.of(Integer.parseInt(element.substring(1)) % 10, element));
-    }
-  }
-
-  /** Joins each group's values in the order the runner hands them over. */
-  static final class JoinInGivenOrder extends DoFn<KV<Integer, Iterable<String>>, String> {
-    private static final long serialVersionUID = 1L;
-
-    @ProcessElement
-    public void process(@Element KV<Integer, Iterable<String>> group, OutputReceiver<String> out) {
-      out.output(group.getKey() + "=" + String.join(",", group.getValue()));
-    }
-  }
-
   /** Runs Create, a keyed grouping and a join of each group's values in order; returns the output in order. */
   private static List<String> runAndObserveOrder(String... args) {
     Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs(args).create());
@@ -112,18 +90,10 @@ class CreateOnDirectRunnerTest {
     IntStream.range(0, 5_000).forEach(i -> input.add(
         TimestampedValue.of("e" + i, Instant.ofEpochMilli(i % 7))));
     PCollection<String> joined = p.apply(Create.timestamped(input))
-        .apply(ParDo.of(new KeyByRemainder()))
+        .apply(ParDo.of(new OutputOrder.KeyByRemainder(10)))
         .apply(GroupByKey.create())
-        .apply(ParDo.of(new JoinInGivenOrder()));
-    String runId = UUID.randomUUID().toString();
-    PAssert.that(joined).satisfies(values -> {
-      List<String> order = new ArrayList<>();
-      values.forEach(order::add);
-      OBSERVED.put(runId, order);
-      return null;
-    });
-    p.run();
-    List<String> order = OBSERVED.remove(runId);
+        .apply(ParDo.of(new OutputOrder.JoinInGivenOrder()));
+    List<String> order = OutputOrder.runAndObserve(p, joined);
     assertThat(order).as("the output of one run").hasSize(10);
     return order;
   }

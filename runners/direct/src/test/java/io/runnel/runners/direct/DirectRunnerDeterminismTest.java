@@ -5,18 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.runnel.sdk.Pipeline;
 import io.runnel.sdk.options.PipelineOptionsFactory;
 import io.runnel.sdk.transforms.Create;
-import io.runnel.sdk.transforms.DoFn;
 import io.runnel.sdk.transforms.GroupByKey;
 import io.runnel.sdk.transforms.ParDo;
 import io.runnel.sdk.transforms.Reshuffle;
-import io.runnel.sdk.values.KV;
 import io.runnel.sdk.values.PCollection;
-import io.runnel.testing.PAssert;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -25,28 +20,6 @@ import org.junit.jupiter.api.Test;
  * parallelism; a seed changes the order the model leaves open, reproducibly.
  */
 class DirectRunnerDeterminismTest {
-  /** The output order each run observed, by run id. */
-  private static final Map<String, List<String>> OBSERVED = new ConcurrentHashMap<>();
-
-  static final class KeyByRemainder extends DoFn<String, KV<Integer, String>> {
-    private static final long serialVersionUID = 1L;
-
-    @ProcessElement
-    public void process(@Element String element, OutputReceiver<KV<Integer, String>> out) {
-      out.output(KV.of(Integer.parseInt(element.substring(1)) % 100, element));
-    }
-  }
-
-  /** Joins each group's values in the order the runner hands them over. */
-  static final class JoinInGivenOrder extends DoFn<KV<Integer, Iterable<String>>, String> {
-    private static final long serialVersionUID = 1L;
-
-    @ProcessElement
-    public void process(@Element KV<Integer, Iterable<String>> group, OutputReceiver<String> out) {
-      out.output(group.getKey() + "=" + String.join(",", group.getValue()));
-    }
-  }
-
   /** Runs the pipeline with {@code args} and returns its output in the order it was produced. */
   private static List<String> runAndObserveOrder(String... args) {
     Pipeline p = Pipeline.create(PipelineOptionsFactory.fromArgs(args).create());
@@ -54,18 +27,10 @@ class DirectRunnerDeterminismTest {
     IntStream.range(0, 10_000).forEach(i -> input.add("e" + i));
     PCollection<String> joined = p.apply(Create.of(input))
         .apply(Reshuffle.viaRandomKey())
-        .apply(ParDo.of(new KeyByRemainder()))
+        .apply(ParDo.of(new OutputOrder.KeyByRemainder(100)))
         .apply(GroupByKey.create())
-        .apply(ParDo.of(new JoinInGivenOrder()));
-    String runId = UUID.randomUUID().toString();
-    PAssert.that(joined).satisfies(values -> {
-      List<String> order = new ArrayList<>();
-      values.forEach(order::add);
-      OBSERVED.put(runId, order);
-      return null;
-    });
-    p.run();
-    List<String> order = OBSERVED.remove(runId);
+        .apply(ParDo.of(new OutputOrder.JoinInGivenOrder()));
+    List<String> order = OutputOrder.runAndObserve(p, joined);
     assertThat(order).as("the output of one run").hasSize(100);
     return order;
   }

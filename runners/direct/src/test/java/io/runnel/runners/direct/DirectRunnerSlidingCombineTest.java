@@ -30,8 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,8 +43,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DirectRunnerSlidingCombineTest {
   private static final Duration SIZE = Duration.ofMillis(60);
   private static final Duration PERIOD = Duration.ofMillis(20);
-  private static final Map<String, List<String>> OBSERVED = new ConcurrentHashMap<>();
-
   /** Formats a result with its window, timestamp and pane. */
   static final class Describe extends DoFn<KV<String, Long>, String> {
     private static final long serialVersionUID = 1L;
@@ -281,14 +277,6 @@ class DirectRunnerSlidingCombineTest {
     PCollection<String> out = windowed(p, input(400), 3, TimestampCombiner.END_OF_WINDOW)
         .apply(Combine.<String, Long, Long>perKey(Sum.ofLongs()))
         .apply(ParDo.of(new Describe()));
-    String runId = UUID.randomUUID().toString();
-    PAssert.that(out).satisfies(values -> {
-      List<String> order = new ArrayList<>();
-      values.forEach(order::add);
-      OBSERVED.put(runId, order);
-      return null;
-    });
-    p.run().waitUntilFinish();
-    return OBSERVED.remove(runId);
+    return OutputOrder.runAndObserve(p, out);
   }
 }

@@ -237,16 +237,7 @@ class ReaderProtocolOnDirectRunnerTest {
 
   @Test
   void anEndlessReadKeepsTheProtocolAndIsCutByBundleSize() {
-    Pipeline p = pipeline("--blockOnRun=false", "--directReadBundleSize=50",
-        "--directReadBundleTime=10s");
-    p.apply(Read.from(new StrictSource(runId, 0))).apply(ParDo.of(new BundleSizeFn(runId)));
-
-    PipelineResult result = p.run();
-    try {
-      Await.until("ten bundles", DEADLINE, () -> bundles().size() >= 10);
-    } finally {
-      assertThat(result.cancel()).isEqualTo(PipelineResult.State.CANCELLED);
-    }
+    readTenBundlesOfAnEndlessSource("--directReadBundleSize=50");
 
     assertThat(breaches()).isEmpty();
     assertThat(bundles()).as("elements per bundle").allMatch(n -> n == 50);
@@ -254,8 +245,15 @@ class ReaderProtocolOnDirectRunnerTest {
 
   @Test
   void readBundlesHoldEightTimesTheBundleSizeByDefault() {
-    Pipeline p = pipeline("--blockOnRun=false", "--directBundleSize=10",
-        "--directReadBundleTime=10s");
+    readTenBundlesOfAnEndlessSource("--directBundleSize=10");
+
+    assertThat(breaches()).isEmpty();
+    assertThat(bundles()).as("elements per bundle").allMatch(n -> n == 80);
+  }
+
+  /** Reads an endless source with {@code option} until ten bundles went by, then cancels. */
+  private void readTenBundlesOfAnEndlessSource(String option) {
+    Pipeline p = pipeline("--blockOnRun=false", option, "--directReadBundleTime=10s");
     p.apply(Read.from(new StrictSource(runId, 0))).apply(ParDo.of(new BundleSizeFn(runId)));
 
     PipelineResult result = p.run();
@@ -264,9 +262,6 @@ class ReaderProtocolOnDirectRunnerTest {
     } finally {
       assertThat(result.cancel()).isEqualTo(PipelineResult.State.CANCELLED);
     }
-
-    assertThat(breaches()).isEmpty();
-    assertThat(bundles()).as("elements per bundle").allMatch(n -> n == 80);
   }
 
   @Test

@@ -23,7 +23,6 @@ import io.runnel.sdk.transforms.ParDo;
 import io.runnel.sdk.transforms.Reshuffle;
 import io.runnel.sdk.values.KV;
 import io.runnel.sdk.values.PCollection;
-import io.runnel.testing.PAssert;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,8 +39,6 @@ import org.junit.jupiter.api.Test;
  * whatever the parallelism.
  */
 class StatefulDeterminismTest {
-  private static final Map<String, List<String>> OBSERVED = new ConcurrentHashMap<>();
-
   /** Per run, per DoFn instance, the bundles it saw, in order. */
   private static final Map<String, List<List<String>>> INSTANCES = new ConcurrentHashMap<>();
 
@@ -60,15 +57,6 @@ class StatefulDeterminismTest {
     INSTANCES.computeIfAbsent(runId, id -> java.util.Collections.synchronizedList(
         new ArrayList<>())).add(bundles);
     return bundles;
-  }
-
-  static final class KeyByRemainder extends DoFn<String, KV<Integer, String>> {
-    private static final long serialVersionUID = 1L;
-
-    @ProcessElement
-    public void process(@Element String element, OutputReceiver<KV<Integer, String>> out) {
-      out.output(KV.of(Integer.parseInt(element.substring(1)) % 50, element));
-    }
   }
 
   /** Keeps each key's values in arrival order; a timer emits them when the input is complete. */
@@ -138,7 +126,7 @@ class StatefulDeterminismTest {
     String runId = UUID.randomUUID().toString();
     p.apply(Create.of(input))
         .apply(Reshuffle.viaRandomKey())
-        .apply(ParDo.of(new KeyByRemainder()))
+        .apply(ParDo.of(new OutputOrder.KeyByRemainder(50)))
         .setCoder(KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of()))
         .apply(ParDo.of(new BundleRecordingFn(runId)));
     p.run();
@@ -308,18 +296,10 @@ class StatefulDeterminismTest {
     IntStream.range(0, 5_000).forEach(i -> input.add("e" + i));
     PCollection<String> histories = p.apply(Create.of(input))
         .apply(Reshuffle.viaRandomKey())
-        .apply(ParDo.of(new KeyByRemainder()))
+        .apply(ParDo.of(new OutputOrder.KeyByRemainder(50)))
         .setCoder(KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of()))
         .apply(ParDo.of(new HistoryFn()));
-    String runId = UUID.randomUUID().toString();
-    PAssert.that(histories).satisfies(values -> {
-      List<String> order = new ArrayList<>();
-      values.forEach(order::add);
-      OBSERVED.put(runId, order);
-      return null;
-    });
-    p.run();
-    List<String> order = OBSERVED.remove(runId);
+    List<String> order = OutputOrder.runAndObserve(p, histories);
     assertThat(order).as("the output of one run").hasSize(50);
     return order;
   }
