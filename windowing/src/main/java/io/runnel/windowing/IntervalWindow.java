@@ -16,6 +16,8 @@ import java.util.Objects;
 public final class IntervalWindow extends BoundedWindow implements Comparable<IntervalWindow> {
   private final Instant start;
   private final Instant end;
+  /** The hash, computed on first use (0 until then): windows are hashed often by groupings. */
+  private int hash;
   /** {@link #maxTimestamp()}, computed on first use (a benign race: the value is the same). */
   private transient Instant maxTimestamp;
 
@@ -91,7 +93,12 @@ public final class IntervalWindow extends BoundedWindow implements Comparable<In
 
   @Override
   public int hashCode() {
-    return 31 * start.hashCode() + end.hashCode();
+    int h = hash;
+    if (h == 0) {
+      h = 31 * start.hashCode() + end.hashCode();
+      hash = h;
+    }
+    return h;
   }
 
   @Override

@@ -17,10 +17,8 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The merging windows of a {@link WindowedGrouping} (e.g. sessions), as Beam's {@code
@@ -145,20 +143,27 @@ final class MergingWindows<K, InputT, OutputT> {
   Map<BoundedWindow, BoundedWindow> merge(WindowedGrouping.KeyScope<K> key,
       Collection<BoundedWindow> newWindows, WindowFn<?, ?> windowFn) {
     TriggerStateMachineRunner trigger = grouping.trigger();
-    Set<BoundedWindow> candidates = new LinkedHashSet<>();
+    // The key's open active windows (distinct), then the new windows (distinct) not among them.
+    List<BoundedWindow> open = new ArrayList<>(2);
     ActiveWindows windows = grouping.backend().readValue(StateNamespace.KEY, active);
     if (windows != null) {
       for (int i = 0; i < windows.windows.size(); i++) {
         WindowRecord record = grouping.backend().readValue(windows.namespaceAt(i),
             grouping.recordTag());
         if (record != null && !trigger.isClosed(record.trigger)) {
-          candidates.add(windows.windows.get(i));
+          open.add(windows.windows.get(i));
         }
       }
     }
-    candidates.addAll(newWindows);
+    List<BoundedWindow> candidates = new ArrayList<>(open.size() + newWindows.size());
+    candidates.addAll(open);
+    for (BoundedWindow window : newWindows) {
+      if (open.isEmpty() || !open.contains(window)) {
+        candidates.add(window);
+      }
+    }
     List<Merge> merges = new ArrayList<>();
-    WindowMerging.forEachMerge(windowFn, new ArrayList<>(candidates),
+    WindowMerging.forEachMerge(windowFn, candidates,
         (toBeMerged, result) -> merges.add(new Merge(List.copyOf(toBeMerged), result)));
     Map<BoundedWindow, BoundedWindow> mergedInto = new LinkedHashMap<>();
     for (Merge merge : merges) {
@@ -196,8 +201,9 @@ final class MergingWindows<K, InputT, OutputT> {
     List<BoundedWindow> sources = new ArrayList<>();
     List<StateNamespace> sourceNamespaces = new ArrayList<>();
     List<WindowRecord> sourceRecords = new ArrayList<>();
+    ActiveWindows activeBefore = backend.readValue(StateNamespace.KEY, active);
     for (BoundedWindow window : merge.toBeMerged) {
-      StateNamespace namespace = namespaceOf(window);
+      StateNamespace namespace = activeBefore == null ? null : activeBefore.namespaceOf(window);
       WindowRecord record = namespace == null ? null
           : backend.readValue(namespace, grouping.recordTag());
       if (record != null && !trigger.isClosed(record.trigger)) {

@@ -311,22 +311,52 @@ public final class WindowedGrouping<K, InputT, OutputT> {
   // ---- elements ----
 
   private void processKeyBundle(KeyScope<K> key, List<Element<InputT>> elements) {
-    Set<BoundedWindow> windows = new LinkedHashSet<>();
-    for (Element<InputT> element : elements) {
-      windows.add(element.window);
-    }
-    Map<BoundedWindow, BoundedWindow> mergedInto = merging == null ? Map.of()
-        : merging.merge(key, windows, windowFn);
-    Set<BoundedWindow> toConsider = new LinkedHashSet<>();
-    for (BoundedWindow window : windows) {
-      BoundedWindow target = mergedInto.getOrDefault(window, window);
-      WindowRecord record = record(target);
-      if (record == null || !trigger.isClosed(record.trigger)) {
-        toConsider.add(target);
+    int size = elements.size();
+    // Each element's window after merging; elements merged into one window share the object.
+    BoundedWindow[] targets = new BoundedWindow[size];
+    if (merging == null) {
+      for (int i = 0; i < size; i++) {
+        targets[i] = elements.get(i).window;
+      }
+    } else {
+      Set<BoundedWindow> windows = new LinkedHashSet<>();
+      for (Element<InputT> element : elements) {
+        windows.add(element.window);
+      }
+      Map<BoundedWindow, BoundedWindow> mergedInto = merging.merge(key, windows, windowFn);
+      for (int i = 0; i < size; i++) {
+        BoundedWindow window = elements.get(i).window;
+        targets[i] = mergedInto.isEmpty() ? window : mergedInto.getOrDefault(window, window);
       }
     }
-    for (Element<InputT> element : elements) {
-      addElement(key, mergedInto.getOrDefault(element.window, element.window), element);
+    // The windows whose triggers are evaluated after the bundle: each target once, in the order
+    // the elements first reach it, if it was open before the bundle's elements went in.
+    List<BoundedWindow> toConsider = new ArrayList<>();
+    Set<BoundedWindow> seen = new java.util.HashSet<>();
+    BoundedWindow previous = null;
+    for (int i = 0; i < size; i++) {
+      BoundedWindow target = targets[i];
+      if (target == previous || (previous != null && target.equals(previous))) {
+        continue;
+      }
+      previous = target;
+      if (seen.add(target)) {
+        WindowRecord record = record(target);
+        if (record == null || !trigger.isClosed(record.trigger)) {
+          toConsider.add(target);
+        }
+      }
+    }
+    // Elements go in in their order; a run of elements in one window reads and writes its
+    // window's record once.
+    for (int start = 0; start < size; ) {
+      BoundedWindow target = targets[start];
+      int end = start + 1;
+      while (end < size && (targets[end] == target || targets[end].equals(target))) {
+        end++;
+      }
+      addElements(key, target, elements, start, end);
+      start = end;
     }
     if (merging != null) {
       merging.finishMerges(key);
@@ -346,23 +376,36 @@ public final class WindowedGrouping<K, InputT, OutputT> {
     }
   }
 
-  private void addElement(KeyScope<K> key, BoundedWindow window, Element<InputT> element) {
+  /**
+   * Adds {@code elements[from, to)}, all in {@code window} (after merging), one by one as Beam
+   * does (each counts for the hold and the trigger), reading and writing the record once.
+   */
+  private void addElements(KeyScope<K> key, BoundedWindow window,
+      List<Element<InputT>> elements, int from, int to) {
     StateNamespace namespace = namespace(window);
     WindowRecord record = namespace == null ? null : backend.readValue(namespace, recordTag);
     if (record != null && trigger.isClosed(record.trigger)) {
-      droppedDueToClosedWindow++;
-      droppedLate.accept(WindowedValue.of(KV.of(key.key(), element.value), element.timestamp,
-          window, element.pane));
+      // Only a firing closes a trigger, so the whole run is dropped.
+      for (int i = from; i < to; i++) {
+        Element<InputT> element = elements.get(i);
+        droppedDueToClosedWindow++;
+        droppedLate.accept(WindowedValue.of(KV.of(key.key(), element.value), element.timestamp,
+            window, element.pane));
+      }
       return;
     }
     if (record == null) {
       record = newRecord(key, window, trigger.newState());
       namespace = namespace(window);
     }
-    record.pendingElements++;
-    holds.addElement(record, window, element.timestamp, inputWatermark, outputWatermark);
-    contents.add(backend, namespace, element.value);
-    trigger.processValue(window, record.trigger, triggerTimers(key, window, record));
+    TriggerTimers recordTimers = triggerTimers(key, window, record);
+    for (int i = from; i < to; i++) {
+      Element<InputT> element = elements.get(i);
+      record.pendingElements++;
+      holds.addElement(record, window, element.timestamp, inputWatermark, outputWatermark);
+      contents.add(backend, namespace, element.value);
+      trigger.processValue(window, record.trigger, recordTimers);
+    }
     write(window, record);
   }
 
