@@ -52,8 +52,7 @@ public final class BundleStateCache {
     Object value = at.cells[index];
     if (value == null) {
       CellCodec<R> codec = (CellCodec<R>) codecs.get(index);
-      backend.setCurrentKey(at.stateKey());
-      byte[] bytes = backend.readValue(at.namespace(), tags.get(index));
+      byte[] bytes = backend.readValue(at, tags.get(index));
       value = bytes == null ? codec.empty() : codec.decode(bytes);
       at.cells[index] = value;
     }
@@ -115,7 +114,6 @@ public final class BundleStateCache {
     CellCodec<R> codec = (CellCodec<R>) codecs.get(index);
     R value = (R) at.cells[index];
     byte[] bytes = codec.isEmpty(value) ? null : codec.encode(value);
-    backend.setCurrentKey(at.stateKey());
-    backend.writeValue(at.namespace(), tags.get(index), bytes);
+    backend.writeValue(at, tags.get(index), bytes);
   }
 }

@@ -24,7 +24,8 @@ import java.util.function.BiConsumer;
  * value is the object written, a bag a list, a combining cell its accumulator, a map a linked
  * hash map by structural key. Nothing is encoded until a {@link #snapshot}; restored cells stay
  * encoded until first accessed. Keys are kept in the order they first got state, so iteration
- * is deterministic. Not thread-safe.
+ * is deterministic. A byte array read from a value cell is the cell's own: a later write of the
+ * cell may overwrite it in place. Not thread-safe.
  *
  * <p>Snapshot format (version 2): version byte, maximum parallelism, the range, then per key its
  * bytes and per namespace (window bytes, or the key's own) its cells: id, kind and contents
@@ -43,14 +44,19 @@ public final class InMemoryStateBackend implements StateBackend {
   /** The cells of one namespace of one key: a handful, so parallel arrays scanned by id. */
   private static final class Cells {
     final StateNamespace namespace;
+    /** The key's cells this belongs to. */
+    final KeyCells key;
+    /** False once the namespace is dropped or the backend restored: a cached reference is stale. */
+    boolean live = true;
     String[] ids = new String[2];
     Object[] values = new Object[2];
     /** The tag each cell was last written or read with; null for a restored cell not yet read. */
     StateTag<?>[] tags = new StateTag<?>[2];
     int size;
 
-    Cells(StateNamespace namespace) {
+    Cells(StateNamespace namespace, KeyCells key) {
       this.namespace = namespace;
+      this.key = key;
     }
 
     int indexOf(String id) {
@@ -88,11 +94,13 @@ public final class InMemoryStateBackend implements StateBackend {
   /** The namespaces of one key with state. */
   private static final class KeyCells {
     final StateKey key;
+    final InMemoryStateBackend owner;
     Cells[] namespaces = new Cells[1];
     int size;
 
-    KeyCells(StateKey key) {
+    KeyCells(StateKey key, InMemoryStateBackend owner) {
       this.key = key;
+      this.owner = owner;
     }
 
     Cells find(StateNamespace namespace) {
@@ -108,12 +116,13 @@ public final class InMemoryStateBackend implements StateBackend {
       if (size == namespaces.length) {
         namespaces = Arrays.copyOf(namespaces, size * 2);
       }
-      Cells cells = new Cells(namespace);
+      Cells cells = new Cells(namespace, this);
       namespaces[size++] = cells;
       return cells;
     }
 
     void remove(Cells cells) {
+      cells.live = false;
       for (int i = 0; i < size; i++) {
         if (namespaces[i] == cells) {
           System.arraycopy(namespaces, i + 1, namespaces, i, size - i - 1);
@@ -192,6 +201,46 @@ public final class InMemoryStateBackend implements StateBackend {
     } else {
       put(namespace, tag, value);
     }
+  }
+
+  /**
+   * As {@link #readValue(StateNamespace, StateTag.Value)} for {@code at}'s key, which becomes the
+   * current key; {@code at} keeps a reference to the pair's cells, so the next access through it
+   * costs no lookup.
+   */
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> T readValue(NamespaceState at, StateTag.Value<T> tag) {
+    Cells cells = cellsOf(at, false);
+    if (cells == null) {
+      return null;
+    }
+    int index = cells.indexOf(tag.id());
+    return index < 0 ? null : (T) decoded(cells, index, tag);
+  }
+
+  /** As {@link #writeValue(StateNamespace, StateTag.Value, Object)}, through {@code at}. */
+  @Override
+  public <T> void writeValue(NamespaceState at, StateTag.Value<T> tag, T value) {
+    if (value == null) {
+      setCurrentKey(at.stateKey());
+      clear(at.namespace(), tag);
+    } else {
+      putInto(cellsOf(at, true), tag, value);
+    }
+  }
+
+  /** The cells of {@code at}'s key and namespace (made if {@code create}), which it remembers. */
+  private Cells cellsOf(NamespaceState at, boolean create) {
+    if (at.backendCells instanceof Cells cached && cached.live && cached.key.owner == this) {
+      currentKey = at.stateKey();
+      current = cached.key;
+      return cached;
+    }
+    setCurrentKey(at.stateKey());
+    Cells cells = cellsFor(at.namespace(), create);
+    at.backendCells = cells;
+    return cells;
   }
 
   @Override
@@ -341,13 +390,30 @@ public final class InMemoryStateBackend implements StateBackend {
   }
 
   private void put(StateNamespace namespace, StateTag<?> tag, Object value) {
-    Cells cells = cellsFor(namespace, true);
+    putInto(cellsFor(namespace, true), tag, value);
+  }
+
+  private void putInto(Cells cells, StateTag<?> tag, Object value) {
     int index = cells.indexOf(tag.id());
     if (index < 0) {
       cells.add(tag, tag.id(), value);
       liveCells++;
+    } else if (value instanceof byte[] bytes && cells.values[index] instanceof byte[] held
+        && held.length == bytes.length) {
+      // Encoded cells (a bundle cache's) mostly keep their length: copying into the array held
+      // stores no new reference into this long-lived table, which spares the collector's
+      // write barrier its card refinement (a large part of a keyed step's cost otherwise).
+      System.arraycopy(bytes, 0, held, 0, bytes.length);
+      setTag(cells, index, tag);
     } else {
       cells.values[index] = value;
+      setTag(cells, index, tag);
+    }
+  }
+
+  /** Notes the tag a cell was used with; stores only a change (a store costs a write barrier). */
+  private static void setTag(Cells cells, int index, StateTag<?> tag) {
+    if (cells.tags[index] != tag) {
       cells.tags[index] = tag;
     }
   }
@@ -360,7 +426,7 @@ public final class InMemoryStateBackend implements StateBackend {
       if (!create) {
         return null;
       }
-      current = new KeyCells(currentKey);
+      current = new KeyCells(currentKey, this);
       keys.put(currentKey, current);
     }
     Cells cells = current.find(namespace);
@@ -387,7 +453,7 @@ public final class InMemoryStateBackend implements StateBackend {
       value = decode(encoded, tag);
       cells.values[index] = value;
     }
-    cells.tags[index] = tag;
+    setTag(cells, index, tag);
     return value;
   }
 
@@ -570,7 +636,7 @@ public final class InMemoryStateBackend implements StateBackend {
       }
       int keyCount = in.readInt();
       for (int k = 0; k < keyCount; k++) {
-        KeyCells key = new KeyCells(StateKey.ofEncoded(readBytes(in), maxParallelism));
+        KeyCells key = new KeyCells(StateKey.ofEncoded(readBytes(in), maxParallelism), this);
         int namespaces = in.readInt();
         for (int n = 0; n < namespaces; n++) {
           StateNamespace namespace = in.readBoolean() ? StateNamespace.KEY
@@ -595,6 +661,7 @@ public final class InMemoryStateBackend implements StateBackend {
         liveNamespaces -= key.size;
         for (int n = 0; n < key.size; n++) {
           liveCells -= key.namespaces[n].size;
+          key.namespaces[n].live = false;
         }
       }
     }

@@ -15,6 +15,8 @@ public class NamespaceState {
   boolean[] changed;
   /** The bundle the cells belong to; cells of any other bundle are stale. */
   long bundle = -1;
+  /** Where the backend keeps this pair's cells, as the backend last told it; null if unknown. */
+  Object backendCells;
 
   public NamespaceState(StateKey key, StateNamespace namespace) {
     this.key = key;

@@ -38,6 +38,22 @@ public interface StateBackend {
   /** Replaces a value cell's value; null empties the cell. */
   <T> void writeValue(StateNamespace namespace, StateTag.Value<T> tag, T value);
 
+  /**
+   * {@link #readValue(StateNamespace, StateTag.Value)} of {@code at}'s key and namespace, which
+   * becomes the current key. A backend may remember in {@code at} where the pair's cells are,
+   * so that the next access through it costs no lookup.
+   */
+  default <T> T readValue(NamespaceState at, StateTag.Value<T> tag) {
+    setCurrentKey(at.stateKey());
+    return readValue(at.namespace(), tag);
+  }
+
+  /** {@link #writeValue(StateNamespace, StateTag.Value, Object)} through {@code at}, as above. */
+  default <T> void writeValue(NamespaceState at, StateTag.Value<T> tag, T value) {
+    setCurrentKey(at.stateKey());
+    writeValue(at.namespace(), tag, value);
+  }
+
   /** Appends to a bag, without reading it. */
   <T> void addToBag(StateNamespace namespace, StateTag.Bag<T> tag, T value);
 

@@ -254,6 +254,60 @@ class InMemoryStateBackendTest {
     return (Long) tag.fn().extractOutput(backend.readAccumulator(namespace, tag));
   }
 
+  @Test
+  void accessThroughANamespaceStateFollowsClearsRestoresAndOtherBackends() {
+    InMemoryStateBackend backend = new InMemoryStateBackend();
+    NamespaceState at = new NamespaceState(key("a"), WINDOW);
+    backend.writeValue(at, VALUE, "first");
+    backend.setCurrentKey(key("b"));
+    // Through the pair: its key becomes current again, and the value is the pair's.
+    assertThat(backend.readValue(at, VALUE)).isEqualTo("first");
+    assertThat(backend.currentKey()).isEqualTo(key("a"));
+    assertThat(backend.readValue(WINDOW, VALUE)).isEqualTo("first");
+    byte[] snapshot = backend.snapshot(ALL);
+
+    // A cleared namespace is not reached through what the pair remembered.
+    backend.clearNamespace(WINDOW);
+    assertThat(backend.readValue(at, VALUE)).isNull();
+    backend.writeValue(at, VALUE, "second");
+    backend.setCurrentKey(key("a"));
+    assertThat(backend.readValue(WINDOW, VALUE)).isEqualTo("second");
+    assertThat(backend.liveNamespaces()).isEqualTo(1);
+
+    // Restoring replaces the cells the pair remembered.
+    backend.restore(snapshot);
+    assertThat(backend.readValue(at, VALUE)).isEqualTo("first");
+    backend.writeValue(at, VALUE, "third");
+    backend.setCurrentKey(key("a"));
+    assertThat(backend.readValue(WINDOW, VALUE)).isEqualTo("third");
+
+    // Another backend does not take this backend's cells for its own.
+    InMemoryStateBackend other = new InMemoryStateBackend();
+    assertThat(other.readValue(at, VALUE)).isNull();
+    other.writeValue(at, VALUE, "other");
+    assertThat(backend.readValue(at, VALUE)).isEqualTo("third");
+    assertThat(other.readValue(at, VALUE)).isEqualTo("other");
+  }
+
+  @Test
+  void aByteArrayValueOfTheSameLengthIsOverwrittenInPlaceAndReadsBack() {
+    StateTag.Value<byte[]> bytesTag = new StateTag.Value<>("bytes",
+        io.runnel.sdk.coders.ByteArrayCoder.of());
+    InMemoryStateBackend backend = new InMemoryStateBackend();
+    backend.setCurrentKey(key("a"));
+    byte[] written = {1, 2, 3};
+    backend.writeValue(WINDOW, bytesTag, written);
+    backend.writeValue(WINDOW, bytesTag, new byte[] {4, 5, 6});
+    // No new array went into the table: the one held took the new contents.
+    assertThat(backend.readValue(WINDOW, bytesTag)).isSameAs(written).containsExactly(4, 5, 6);
+    backend.writeValue(WINDOW, bytesTag, new byte[] {7});
+    assertThat(backend.readValue(WINDOW, bytesTag)).containsExactly(7);
+    InMemoryStateBackend restored = new InMemoryStateBackend();
+    restored.restore(backend.snapshot(ALL));
+    restored.setCurrentKey(key("a"));
+    assertThat(restored.readValue(WINDOW, bytesTag)).containsExactly(7);
+  }
+
   private static List<String> entries(Iterable<Map.Entry<String, Integer>> entries) {
     List<String> out = new ArrayList<>();
     entries.forEach(e -> out.add(e.getKey() + "=" + e.getValue()));
