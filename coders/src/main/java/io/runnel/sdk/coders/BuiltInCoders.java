@@ -35,6 +35,10 @@ final class BuiltInCoders {
       Map.entry(boolean.class, BooleanCoder.of()),
       Map.entry(byte.class, ByteCoder.of()),
       Map.entry(void.class, VoidCoder.of()),
+      Map.entry(short.class, BigEndianShortCoder.of()),
+      Map.entry(Short.class, BigEndianShortCoder.of()),
+      Map.entry(java.math.BigInteger.class, BigIntegerCoder.of()),
+      Map.entry(java.math.BigDecimal.class, BigDecimalCoder.of()),
       Map.entry(String.class, StringUtf8Coder.of()),
       Map.entry(Integer.class, VarIntCoder.of()),
       Map.entry(Long.class, VarLongCoder.of()),
@@ -63,7 +67,8 @@ final class BuiltInCoders {
       Map.entry(LinkedHashSet.class, c -> SetCoder.of(c.get(0))),
       Map.entry(Map.class, c -> MapCoder.of(c.get(0), c.get(1))),
       Map.entry(HashMap.class, c -> MapCoder.of(c.get(0), c.get(1))),
-      Map.entry(LinkedHashMap.class, c -> MapCoder.of(c.get(0), c.get(1))));
+      Map.entry(LinkedHashMap.class, c -> MapCoder.of(c.get(0), c.get(1))),
+      Map.entry(java.util.Optional.class, c -> OptionalCoder.of(c.get(0))));
 
   /** The container coder for {@code raw}, or null when it is not a known container. */
   static Coder<?> container(Class<?> raw, List<? extends Coder<?>> componentCoders) {

@@ -22,12 +22,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <ol>
  *   <li>a coder registered for exactly that type ({@link #registerCoderForType});
  *   <li>a coder registered for its raw class ({@link #registerCoderForClass}); the default registry
- *       has String, Integer, Long, Double, Float, Boolean, Byte, byte[], Void, Instant and Duration;
+ *       has String, Integer, Long, Short, Double, Float, Boolean, Byte, byte[], Void, BigInteger,
+ *       BigDecimal, Instant and Duration;
  *   <li>the class's {@link DefaultCoder} annotation;
  *   <li>then, with the coders of its type arguments inferred recursively: registered
- *       {@link CoderProvider}s, latest first; the containers {@code KV}, {@code List},
- *       {@code Iterable}, {@code Collection}, {@code Set} and {@code Map} (and their common JDK
- *       implementations); {@link ProtoCoder} for a protobuf message class; and, as the last resort,
+ *       {@link CoderProvider}s, latest first, then those of the {@link CoderProviderRegistrar}s
+ *       on the class path (the default registry's {@code IntervalWindow}, {@code GlobalWindow},
+ *       {@code TimestampedValue}); the containers {@code KV}, {@code List}, {@code Iterable},
+ *       {@code Collection}, {@code Set}, {@code Map} (and their common JDK implementations) and
+ *       {@code Optional}; {@link ProtoCoder} for a protobuf message class; and, as the last resort,
  *       {@link SerializableCoder} for a concrete {@code Serializable} class.
  * </ol>
  *
@@ -43,11 +46,32 @@ public final class CoderRegistry {
 
   private CoderRegistry() {}
 
-  /** A registry with the coders of the common classes; containers and fallbacks always apply. */
+  /**
+   * A registry with the coders of the common classes and the providers of every {@link
+   * CoderProviderRegistrar} on the class path (windows, timestamped values, ...); containers and
+   * fallbacks always apply.
+   */
   public static CoderRegistry createDefault() {
     CoderRegistry registry = new CoderRegistry();
     registry.classCoders.putAll(BuiltInCoders.ATOMIC);
+    registry.providers.addAll(REGISTERED_PROVIDERS);
     return registry;
+  }
+
+  /** The providers of the registrars found once, in a fixed order (by registrar class name). */
+  private static final List<CoderProvider> REGISTERED_PROVIDERS = loadRegistrars();
+
+  private static List<CoderProvider> loadRegistrars() {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    List<CoderProviderRegistrar> registrars = new ArrayList<>();
+    java.util.ServiceLoader.load(CoderProviderRegistrar.class,
+        loader != null ? loader : CoderRegistry.class.getClassLoader()).forEach(registrars::add);
+    registrars.sort(java.util.Comparator.comparing(r -> r.getClass().getName()));
+    List<CoderProvider> providers = new ArrayList<>();
+    for (CoderProviderRegistrar registrar : registrars) {
+      providers.addAll(registrar.getCoderProviders());
+    }
+    return List.copyOf(providers);
   }
 
   /** Uses {@code coder} for {@code type} and for every parameterization of it, replacing any other. */

@@ -16,7 +16,8 @@ import java.io.Serializable;
  * last resort of {@link CoderRegistry} inference: slow and large, and never deterministic (Java
  * serialization of equal objects can differ, for example in hash-ordered fields). Classes are
  * resolved with the record type's class loader, then the thread's context class loader. Null is
- * rejected, as by every coder but {@link NullableCoder} and {@link VoidCoder}.
+ * a value here, written as Java serialization writes it (as Beam's coder does), unlike the other
+ * coders but {@link NullableCoder} and {@link VoidCoder}.
  */
 public final class SerializableCoder<T extends Serializable> extends CustomCoder<T> {
   private static final long serialVersionUID = 1L;
@@ -39,7 +40,7 @@ public final class SerializableCoder<T extends Serializable> extends CustomCoder
 
   @Override
   public void encode(T value, OutputStream out) throws IOException {
-    CoderPreconditions.checkNotNull(value, this);
+    // Null is written as Java serialization writes it, and decodes to null, as in Beam.
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
     try (ObjectOutputStream objects = new ObjectOutputStream(bytes)) {
       objects.writeObject(value);
@@ -58,9 +59,9 @@ public final class SerializableCoder<T extends Serializable> extends CustomCoder
     } catch (ClassNotFoundException | IOException e) {
       throw new CoderException(this + " cannot deserialize its value", e);
     }
-    if (!type.isInstance(value)) {
-      String decoded = value == null ? "null" : "a " + value.getClass().getName();
-      throw new CoderException(this + " decoded " + decoded + ", not a " + type.getName());
+    if (value != null && !type.isInstance(value)) {
+      throw new CoderException(this + " decoded a " + value.getClass().getName() + ", not a "
+          + type.getName());
     }
     return type.cast(value);
   }

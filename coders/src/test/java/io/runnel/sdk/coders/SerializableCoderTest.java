@@ -26,10 +26,15 @@ class SerializableCoderTest {
   }
 
   @Test
-  void rejectsNullNamingTheRecordType() {
-    assertThatThrownBy(() -> CoderUtils.encodeToByteArray(CODER, null))
-        .isInstanceOf(CoderException.class)
-        .hasMessageStartingWith("SerializableCoder(" + Point.class.getName() + ") cannot encode a null value");
+  void encodesNullAsJavaSerializationDoesAndDecodesItBack() throws Exception {
+    // As Beam's SerializableCoder: null is a value, written as ObjectOutputStream writes it.
+    byte[] bytes = CoderUtils.encodeToByteArray(CODER, null);
+    assertThat(CoderUtils.decodeFromByteArray(CODER, bytes)).isNull();
+    java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream objects = new java.io.ObjectOutputStream(expected)) {
+      objects.writeObject(null);
+    }
+    assertThat(bytes).endsWith(expected.toByteArray());
   }
 
   @Test

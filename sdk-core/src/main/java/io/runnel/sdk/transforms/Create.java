@@ -5,6 +5,7 @@ import io.runnel.sdk.coders.Coder;
 import io.runnel.sdk.coders.CoderRegistry;
 import io.runnel.sdk.coders.KvCoder;
 import io.runnel.sdk.coders.NullableCoder;
+import io.runnel.sdk.coders.VoidCoder;
 import io.runnel.sdk.io.Read;
 import io.runnel.sdk.values.KV;
 import io.runnel.sdk.values.PBegin;
@@ -202,7 +203,8 @@ public final class Create {
       }
     }
     if (common == null) {
-      throw new CannotProvideCoderException("all values are null");
+      // Only nulls: Beam takes null for a Void (Create.of((Void) null), KV.of(null, v)).
+      return VoidCoder.of();
     }
     Coder<?> coder;
     if (common == KV.class) {

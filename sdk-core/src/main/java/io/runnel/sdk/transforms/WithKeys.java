@@ -55,8 +55,10 @@ public final class WithKeys<K, V> extends PTransform<PCollection<V>, PCollection
       if (keyType != null) {
         return input.getPipeline().getCoderRegistry().getCoder(keyType);
       }
-      if (constant && constantKey != null) {
-        return (Coder<K>) input.getPipeline().getCoderRegistry().getCoder(constantKey.getClass());
+      if (constant) {
+        // A null constant key is a Void, as in Beam: WithKeys.of((Void) null).
+        Class<?> keyClass = constantKey == null ? Void.class : constantKey.getClass();
+        return (Coder<K>) input.getPipeline().getCoderRegistry().getCoder(keyClass);
       }
       Optional<TypeDescriptor<?>> inferred = LambdaTypes.outputTypeOf(fn, SerializableFunction.class);
       if (inferred.isPresent() && !inferred.get().hasUnresolvedParameters()) {
