@@ -27,13 +27,21 @@ class PipelineCoderInferenceTest {
     }
   }
 
-  /** A function whose output type is a type variable. */
-  static final class Same<T> extends SimpleFunction<T, T> {
+  /** A DoFn whose output type variable its input does not bind: nothing to infer a coder from. */
+  static final class Unbound<T> extends DoFn<String, T> {
+    private static final long serialVersionUID = 1L;
+
+    @ProcessElement
+    public void process(@Element String element, OutputReceiver<T> out) {}
+  }
+
+  /** A function whose output type variable its input does not bind. */
+  static final class UnboundFn<T> extends SimpleFunction<String, T> {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public T apply(T input) {
-      return input;
+    public T apply(String input) {
+      return null;
     }
   }
 
@@ -54,36 +62,37 @@ class PipelineCoderInferenceTest {
   }
 
   @Test
-  void genericDoFnOutputUsedAsInputFailsAtConstructionNamingTheCollectionAndSetCoder() {
+  void unboundTypeVariableOutputUsedAsInputFailsAtConstructionNamingTheCollectionAndSetCoder() {
     Pipeline p = pipelineWithoutRunner();
-    PCollection<String> same = p.apply(Create.of("a")).apply("Same", ParDo.of(new Identity<String>()));
+    PCollection<Integer> made = p.apply(Create.of("a")).apply("Make", ParDo.of(new Unbound<Integer>()));
 
-    assertThatThrownBy(() -> same.apply("Again", ParDo.of(new Identity<String>())))
+    assertThatThrownBy(() -> made.apply("Again", ParDo.of(new Identity<Integer>())))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("PCollection 'Same/")
-        .hasMessageContaining("element type is unknown")
+        .hasMessageContaining("PCollection 'Make/")
+        .hasMessageContaining("type variable T")
         .hasMessageContaining("setCoder");
   }
 
   @Test
-  void genericDoFnOutputNeverUsedFailsAtRunNamingTheCollection() {
+  void unboundTypeVariableOutputNeverUsedFailsAtRunNamingTheCollection() {
     Pipeline p = pipelineWithoutRunner();
-    p.apply(Create.of("a")).apply("Same", ParDo.of(new Identity<String>()));
+    p.apply(Create.of("a")).apply("Make", ParDo.of(new Unbound<Integer>()));
 
     assertThatThrownBy(p::run)
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("PCollection 'Same/")
+        .hasMessageContaining("PCollection 'Make/")
         .hasMessageContaining("setCoder");
   }
 
   @Test
-  void genericSimpleFunctionOutputFailsNamingTheCollectionAndSetCoder() {
+  void unboundSimpleFunctionOutputFailsNamingTheCollectionAndSetCoder() {
     Pipeline p = pipelineWithoutRunner();
-    p.apply(Create.of("a")).apply("Map", MapElements.via(new Same<String>()));
+    p.apply(Create.of("a")).apply("Map", MapElements.via(new UnboundFn<Integer>()));
 
     assertThatThrownBy(p::run)
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("PCollection 'Map/")
+        .hasMessageContaining("type variable T")
         .hasMessageContaining("setCoder");
   }
 
@@ -102,10 +111,10 @@ class PipelineCoderInferenceTest {
   @Test
   void settingTheCoderMakesTheGenericOutputUsable() {
     Pipeline p = pipelineWithoutRunner();
-    PCollection<String> same = p.apply(Create.of("a")).apply("Same", ParDo.of(new Identity<String>()))
+    PCollection<String> made = p.apply(Create.of("a")).apply("Make", ParDo.of(new Unbound<String>()))
         .setCoder(StringUtf8Coder.of());
 
-    same.apply("Again", ParDo.of(new Identity<String>())).setCoder(StringUtf8Coder.of());
+    made.apply("Again", ParDo.of(new Unbound<String>())).setCoder(StringUtf8Coder.of());
 
     // Coders are valid, so the run gets as far as looking up the (missing) runner.
     assertThatThrownBy(p::run).hasMessageContaining("none-needed");

@@ -108,10 +108,60 @@ public final class CoderRegistry {
     }
   }
 
+  /**
+   * The coder of {@code type}, whose type variables are bound by {@code inputType} having coder
+   * {@code inputCoder}, as Beam's method of this signature: the output coder of a generic {@code
+   * DoFn<T, KV<T, T>>} or {@code SimpleFunction<List<T>, T>} comes from its input's coder. A type
+   * variable of the input is bound to the coder in its place ({@code T} of {@code List<T>} to
+   * the element coder of a {@code ListCoder}), matching a parameterized type's arguments with the
+   * coder's {@link Coder#getCoderArguments()} when their numbers agree.
+   */
+  @SuppressWarnings("unchecked")
+  public <InputT, OutputT> Coder<OutputT> getCoder(TypeDescriptor<OutputT> type,
+      TypeDescriptor<InputT> inputType, Coder<InputT> inputCoder)
+      throws CannotProvideCoderException {
+    CoderPreconditions.checkArgumentNotNull(type, "type");
+    CoderPreconditions.checkArgumentNotNull(inputType, "inputType");
+    CoderPreconditions.checkArgumentNotNull(inputCoder, "inputCoder");
+    Map<TypeVariable<?>, Coder<?>> bindings = new java.util.HashMap<>();
+    bind(inputType.getType(), inputCoder, bindings);
+    try {
+      return (Coder<OutputT>) infer(type.getType(), bindings);
+    } catch (InferenceFailure failure) {
+      throw new CannotProvideCoderException("Cannot provide a coder for "
+          + TypeNames.of(type.getType()) + " from input " + TypeNames.of(inputType.getType())
+          + " with coder " + inputCoder + ": " + failure.why, failure.reason);
+    }
+  }
+
+  /** Binds the type variables of {@code type} to the parts of {@code coder} in their place. */
+  private static void bind(Type type, Coder<?> coder, Map<TypeVariable<?>, Coder<?>> bindings) {
+    if (type instanceof TypeVariable<?> variable) {
+      bindings.putIfAbsent(variable, coder);
+    } else if (type instanceof ParameterizedType parameterized) {
+      Type[] arguments = parameterized.getActualTypeArguments();
+      List<? extends Coder<?>> coderArguments = coder.getCoderArguments();
+      if (coderArguments != null && coderArguments.size() == arguments.length) {
+        for (int i = 0; i < arguments.length; i++) {
+          bind(arguments[i], coderArguments.get(i), bindings);
+        }
+      }
+    }
+  }
+
   private Coder<?> infer(Type type) throws InferenceFailure {
+    return infer(type, Map.of());
+  }
+
+  private Coder<?> infer(Type type, Map<TypeVariable<?>, Coder<?>> bindings)
+      throws InferenceFailure {
     Coder<?> registered = typeCoders.get(TypeDescriptor.of(type));
     if (registered != null) {
       return registered;
+    }
+    Coder<?> bound = bindings.get(type);
+    if (bound != null) {
+      return bound;
     }
     if (type instanceof TypeVariable<?> variable) {
       throw new InferenceFailure("no coder for type variable " + variable.getName() + "; " + ERASED,
@@ -131,7 +181,7 @@ public final class CoderRegistry {
       coder = annotated(raw);
     }
     if (coder == null) {
-      coder = fromComponents(type, raw, componentCoders(type, raw));
+      coder = fromComponents(type, raw, componentCoders(type, raw, bindings));
     }
     return coder;
   }
@@ -155,12 +205,13 @@ public final class CoderRegistry {
     return coder;
   }
 
-  private List<Coder<?>> componentCoders(Type type, Class<?> raw) throws InferenceFailure {
+  private List<Coder<?>> componentCoders(Type type, Class<?> raw,
+      Map<TypeVariable<?>, Coder<?>> bindings) throws InferenceFailure {
     Type[] arguments = type instanceof ParameterizedType p ? p.getActualTypeArguments() : raw.getTypeParameters();
     List<Coder<?>> coders = new ArrayList<>(arguments.length);
     for (Type argument : arguments) {
       try {
-        coders.add(infer(argument));
+        coders.add(infer(argument, bindings));
       } catch (InferenceFailure failure) {
         if (argument instanceof TypeVariable<?>) {
           throw failure;

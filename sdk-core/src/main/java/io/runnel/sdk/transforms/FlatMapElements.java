@@ -59,6 +59,9 @@ public final class FlatMapElements<InputT, OutputT>
     PCollection<OutputT> output = input.apply("FlatMap", ParDo.of(new FlatMapFn<InputT, OutputT>(fn)));
     if (outputType != null && !outputType.hasUnresolvedParameters()) {
       output.setTypeDescriptor(outputType);
+    } else if (outputType != null && fn instanceof SimpleFunction<?, ?> simple) {
+      // A generic SimpleFunction<T, Iterable<...>>: T is bound by the input's coder.
+      output.setTypeDescriptorFromInputInternal(outputType, simple.getInputTypeDescriptor(), input);
     }
     return output;
   }

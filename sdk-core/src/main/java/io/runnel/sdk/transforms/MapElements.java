@@ -48,6 +48,9 @@ public final class MapElements<InputT, OutputT>
     PCollection<OutputT> output = input.apply("Map", ParDo.of(new MapFn<InputT, OutputT>(fn)));
     if (outputType != null && !outputType.hasUnresolvedParameters()) {
       output.setTypeDescriptor(outputType);
+    } else if (outputType != null && fn instanceof SimpleFunction<?, ?> simple) {
+      // A generic SimpleFunction<T, ...>: T is bound by the input's coder.
+      output.setTypeDescriptorFromInputInternal(outputType, simple.getInputTypeDescriptor(), input);
     }
     return output;
   }

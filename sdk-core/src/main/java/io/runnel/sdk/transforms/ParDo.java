@@ -166,7 +166,13 @@ public final class ParDo {
         StateCoderInference.finishSpecs(fn, input.getPipeline().getCoderRegistry());
       }
       Map<TupleTag<?>, PCollection<?>> outputs = new LinkedHashMap<>();
-      outputs.put(mainOutputTag, newOutput(input, fn.getOutputTypeDescriptor()));
+      PCollection<OutputT> main = newOutput(input, fn.getOutputTypeDescriptor());
+      TypeDescriptor<OutputT> outputType = fn.getOutputTypeDescriptor();
+      if (outputType != null && outputType.hasUnresolvedParameters()) {
+        // A generic DoFn<T, ...>: T is bound by the input's coder.
+        main.setTypeDescriptorFromInputInternal(outputType, fn.getInputTypeDescriptor(), input);
+      }
+      outputs.put(mainOutputTag, main);
       for (TupleTag<?> tag : additionalOutputTags.getAll()) {
         outputs.put(tag, newOutput(input, tag.getTypeDescriptor()));
       }

@@ -34,6 +34,10 @@ public class PCollection<T> implements PValue {
   private IsBounded isBounded;
   private String producerName;
   private boolean finishedSpecifying;
+  /** The element type with type variables of the producing function's input, and that input. */
+  private TypeDescriptor<T> typeFromInput;
+  private TypeDescriptor<?> inputType;
+  private PCollection<?> input;
 
   private PCollection(Pipeline pipeline, WindowingStrategy<?, ?> windowingStrategy,
       IsBounded isBounded, Coder<T> coder) {
@@ -118,6 +122,20 @@ public class PCollection<T> implements PValue {
     return this;
   }
 
+  /**
+   * For transforms: the element type is {@code type}, whose type variables are those of {@code
+   * inputType}, the producing function's input type, so the coder is inferred from {@code
+   * input}'s coder (a generic {@code DoFn<T, KV<T, T>>}: see {@code CoderRegistry.getCoder(type,
+   * inputType, inputCoder)}). Used only when no resolved type was recorded.
+   */
+  public PCollection<T> setTypeDescriptorFromInputInternal(TypeDescriptor<T> type,
+      TypeDescriptor<?> inputType, PCollection<?> input) {
+    this.typeFromInput = Objects.requireNonNull(type, "type");
+    this.inputType = Objects.requireNonNull(inputType, "inputType");
+    this.input = Objects.requireNonNull(input, "input");
+    return this;
+  }
+
   public WindowingStrategy<?, ?> getWindowingStrategy() {
     return windowingStrategy;
   }
@@ -186,8 +204,18 @@ public class PCollection<T> implements PValue {
     }
   }
 
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private Coder<T> inferCoder() {
     String where = this + (producerName == null ? "" : " (produced by '" + producerName + "')");
+    if (typeDescriptor == null && typeFromInput != null) {
+      try {
+        return pipeline.getCoderRegistry().getCoder(typeFromInput, (TypeDescriptor) inputType,
+            (Coder) input.getCoder());
+      } catch (CannotProvideCoderException e) {
+        throw new IllegalStateException("Unable to infer a coder for " + where + " of type "
+            + typeFromInput + ": " + e.getMessage() + ". Fix: call .setCoder(...) on it.", e);
+      }
+    }
     if (typeDescriptor == null) {
       throw new IllegalStateException("Unable to infer a coder for " + where
           + ": its element type is unknown. Fix: call .setCoder(...) on it, or give the"
