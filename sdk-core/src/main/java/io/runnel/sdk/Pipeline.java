@@ -108,7 +108,7 @@ public class Pipeline {
       checkOwned(value, name);
       finishSpecifying(value);
     }
-    graph.push(name, input.expand(), transform);
+    graph.push(name, input.expand(), transform, options.getStableUniqueNames());
     OutputT output;
     try {
       transform.validate(options);

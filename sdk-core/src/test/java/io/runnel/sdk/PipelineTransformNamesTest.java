@@ -66,21 +66,53 @@ class PipelineTransformNamesTest {
     return names;
   }
 
+  private static Pipeline strictPipeline() {
+    return Pipeline.create(io.runnel.sdk.options.PipelineOptionsFactory
+        .fromArgs("--stableUniqueNames=ERROR").create());
+  }
+
+  @Test
+  void byDefaultATakenNameGetsTheFirstFreeNumericSuffixAsInBeam() {
+    Pipeline p = Pipeline.create();
+    PCollection<String> words = p.apply("Words", Create.of("a"));
+    words.apply("Shout", ParDo.of(new Upper()));
+    words.apply("Shout", ParDo.of(new Upper()));
+    words.apply("Shout", ParDo.of(new Upper()));
+    words.apply(ParDo.of(new Upper()));
+    words.apply(ParDo.of(new Upper()));
+
+    assertThat(primitiveNames(p)).contains("Shout/ParMultiDo(Upper)", "Shout2/ParMultiDo(Upper)",
+        "Shout3/ParMultiDo(Upper)", "ParDo(Upper)/ParMultiDo(Upper)",
+        "ParDo(Upper)2/ParMultiDo(Upper)");
+  }
+
+  @Test
+  void withTheCheckOffATakenNameIsRenamedToo() {
+    Pipeline p = Pipeline.create(io.runnel.sdk.options.PipelineOptionsFactory
+        .fromArgs("--stableUniqueNames=OFF").create());
+    PCollection<String> words = p.apply("Words", Create.of("a"));
+    words.apply("Shout", ParDo.of(new Upper()));
+    words.apply("Shout", ParDo.of(new Upper()));
+
+    assertThat(primitiveNames(p)).contains("Shout/ParMultiDo(Upper)", "Shout2/ParMultiDo(Upper)");
+  }
+
   @Test
   void applyingTwoTransformsUnderOneNameFailsNamingItAndTheFix() {
-    Pipeline p = Pipeline.create();
+    Pipeline p = strictPipeline();
     PCollection<String> words = p.apply(Create.of("a"));
     words.apply("Shout", ParDo.of(new Upper()));
 
     assertThatThrownBy(() -> words.apply("Shout", ParDo.of(new Upper())))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("'Shout'")
-        .hasMessageContaining("apply(\"UniqueName\"");
+        .hasMessageContaining("apply(\"UniqueName\"")
+        .hasMessageContaining("--stableUniqueNames=WARNING");
   }
 
   @Test
   void applyingTheSameDefaultNameTwiceFailsNamingTheDefaultName() {
-    Pipeline p = Pipeline.create();
+    Pipeline p = strictPipeline();
     PCollection<String> words = p.apply(Create.of("a"));
     words.apply(ParDo.of(new Upper()));
 
@@ -111,7 +143,7 @@ class PipelineTransformNamesTest {
 
   @Test
   void aClashInsideACompositeNamesTheFullNestedName() {
-    Pipeline p = Pipeline.create();
+    Pipeline p = strictPipeline();
     PCollection<String> words = p.apply(Create.of("a"));
     PTransform<PCollection<String>, PCollection<String>> clashing = PTransform.compose("Clash",
         (PCollection<String> in) -> {

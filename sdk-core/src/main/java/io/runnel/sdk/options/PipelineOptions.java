@@ -61,6 +61,29 @@ public interface PipelineOptions {
   void setJobName(String jobName);
 
   /**
+   * What applying a transform under a name its composite already holds does, as Beam's option of
+   * this name: {@link CheckEnabled#WARNING} (the default, as in Beam) renames it with the first
+   * free numeric suffix ({@code ParDo(Upper)2}) and logs a warning; {@link CheckEnabled#OFF}
+   * renames it silently; {@link CheckEnabled#ERROR} fails, naming the transform. Names that move
+   * with the order of {@code apply} calls cannot be matched across versions of a pipeline (for a
+   * runner that restores state by step name), which is why ERROR is offered.
+   */
+  @Description("What to do when a transform is applied under a name already used in its"
+      + " composite: WARNING (the default, as in Beam: add a numeric suffix and log it), OFF (add"
+      + " the suffix silently) or ERROR (fail).")
+  @Default.Enum("WARNING")
+  CheckEnabled getStableUniqueNames();
+
+  void setStableUniqueNames(CheckEnabled value);
+
+  /** The levels of a check that can be off, warn, or fail (Beam's {@code CheckEnabled}). */
+  enum CheckEnabled {
+    OFF,
+    WARNING,
+    ERROR
+  }
+
+  /**
    * Generates a job name {@code runnel-<user>-<yyyyMMddHHmmss>-<4 hex digits>}: the user name
    * (system property {@code user.name}) lower-cased with anything but letters and digits turned
    * into {@code -}, the UTC time, and a random suffix so two runs in the same second differ.

@@ -1,5 +1,6 @@
 package io.runnel.sdk.runners;
 
+import io.runnel.sdk.options.PipelineOptions;
 import io.runnel.sdk.transforms.PTransform;
 import io.runnel.sdk.values.PCollection;
 import io.runnel.sdk.values.PValue;
@@ -9,12 +10,16 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The graph of transform applications a pipeline builds: keeps the composite nesting, enforces
- * unique full names and walks the graph. Used by {@code Pipeline}; runners traverse it.
+ * The graph of transform applications a pipeline builds: keeps the composite nesting, keeps full
+ * names unique (renaming or refusing a taken one, see {@link PipelineOptions#getStableUniqueNames})
+ * and walks the graph. Used by {@code Pipeline}; runners traverse it.
  */
 public final class TransformGraph {
+  private static final Logger LOG = LoggerFactory.getLogger(TransformGraph.class);
   private final TransformNode root = TransformNode.root();
   private final Deque<TransformNode> current = new ArrayDeque<>();
   private final Set<String> fullNames = new HashSet<>();
@@ -38,15 +43,39 @@ public final class TransformGraph {
    * composite; throws if the full name is taken.
    */
   public TransformNode push(String name, Map<TupleTag<?>, PValue> inputs, PTransform<?, ?> transform) {
+    return push(name, inputs, transform, PipelineOptions.CheckEnabled.ERROR);
+  }
+
+  /**
+   * As {@link #push(String, Map, PTransform)}, but a taken name is handled as {@code
+   * stableUniqueNames} says: renamed with the first free numeric suffix, as Beam does ({@code
+   * OFF}, or {@code WARNING}, which also logs it), or refused ({@code ERROR}).
+   */
+  public TransformNode push(String name, Map<TupleTag<?>, PValue> inputs,
+      PTransform<?, ?> transform, PipelineOptions.CheckEnabled stableUniqueNames) {
     if (name == null || name.isEmpty()) {
       throw new IllegalArgumentException("A transform name must not be empty: " + transform);
     }
     TransformNode parent = current.peek();
-    String fullName = parent.isRootNode() ? name : parent.getFullName() + "/" + name;
+    String prefix = parent.isRootNode() ? "" : parent.getFullName() + "/";
+    String fullName = prefix + name;
     if (!fullNames.add(fullName)) {
-      throw new IllegalStateException("Transform name '" + fullName + "' is already used in this"
-          + " pipeline; give this application of " + transform.getClass().getSimpleName()
-          + " a unique name with apply(\"UniqueName\", transform)");
+      if (stableUniqueNames == PipelineOptions.CheckEnabled.ERROR) {
+        throw new IllegalStateException("Transform name '" + fullName + "' is already used in"
+            + " this pipeline; give this application of " + transform.getClass().getSimpleName()
+            + " a unique name with apply(\"UniqueName\", transform) (or set"
+            + " --stableUniqueNames=WARNING to have it renamed, as Beam does)");
+      }
+      String taken = fullName;
+      for (int suffix = 2; !fullNames.add(fullName); suffix++) {
+        fullName = prefix + name + suffix;
+      }
+      if (stableUniqueNames == PipelineOptions.CheckEnabled.WARNING) {
+        LOG.warn("Transform name '{}' is already used in this pipeline; this application is"
+            + " named '{}'. Give it a name of its own with apply(\"UniqueName\", transform): a"
+            + " name that depends on the order of apply calls is not stable across versions of"
+            + " the pipeline.", taken, fullName);
+      }
     }
     TransformNode node = new TransformNode(parent, fullName, transform, inputs,
         transform.getAdditionalInputs());

@@ -151,7 +151,8 @@ class OptionsInterfaceInspectorTest {
   void optionNamesFollowJavaBeansDecapitalization() {
     OptionsInterfaceModel model = OptionsInterfaceInspector.inspect(WellFormed.class);
 
-    assertThat(model.properties().keySet()).containsExactly("URL", "jobName", "retryCount", "runner");
+    assertThat(model.properties().keySet())
+        .containsExactly("URL", "jobName", "retryCount", "runner", "stableUniqueNames");
     assertThat(model.declaredProperties()).containsExactly("URL", "retryCount");
   }
 }
