@@ -163,7 +163,8 @@ public final class ParDo {
       DoFnSignature signature = DoFnSignature.of(fn.getClass());
       if (signature.isStateful()) {
         checkStatefulInput(input, signature);
-        StateCoderInference.finishSpecs(fn, input.getPipeline().getCoderRegistry());
+        StateCoderInference.finishSpecs(fn, input.getPipeline().getCoderRegistry(),
+            input.getCoder());
       }
       Map<TupleTag<?>, PCollection<?>> outputs = new LinkedHashMap<>();
       PCollection<OutputT> main = newOutput(input, fn.getOutputTypeDescriptor());

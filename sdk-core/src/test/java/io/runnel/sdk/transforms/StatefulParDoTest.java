@@ -117,6 +117,32 @@ class StatefulParDoTest {
         .containsExactly(Sum.ofLongs().getAccumulatorCoder(null, VarLongCoder.of()));
   }
 
+  /** Keeps the last element whole: its state's type is the input's element type. */
+  static final class LastElementFn extends DoFn<KV<String, Long>, Long> {
+    private static final long serialVersionUID = 1L;
+
+    @StateId("last")
+    private final StateSpec<ValueState<KV<String, Long>>> last = StateSpecs.value();
+
+    @ProcessElement
+    public void process(@Element KV<String, Long> element,
+        @StateId("last") ValueState<KV<String, Long>> last) {
+      last.write(element);
+    }
+  }
+
+  @Test
+  void stateOfTheInputsElementTypeTakesTheInputsCoder() {
+    LastElementFn fn = new LastElementFn();
+    Coder<KV<String, Long>> inputCoder =
+        KvCoder.of(StringUtf8Coder.of(), io.runnel.sdk.coders.BigEndianLongCoder.of());
+
+    input(Pipeline.create(), inputCoder).apply(ParDo.of(fn));
+
+    // The registry alone would give KvCoder(StringUtf8Coder, VarLongCoder).
+    assertThat(StateCoderInference.resolvedCoders(fn).get("last")).containsExactly(inputCoder);
+  }
+
   @Test
   void coderRegisteredInThePipelineIsUsedForState() {
     Pipeline p = Pipeline.create();

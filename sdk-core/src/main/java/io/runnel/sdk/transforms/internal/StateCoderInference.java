@@ -39,16 +39,45 @@ public final class StateCoderInference {
    *     the explicit {@code StateSpecs} call, when a needed coder cannot be inferred
    */
   public static void finishSpecs(DoFn<?, ?> fn, CoderRegistry registry) {
+    finishSpecs(fn, registry, null);
+  }
+
+  /**
+   * As {@link #finishSpecs(DoFn, CoderRegistry)}, knowing the coder of the {@code DoFn}'s input:
+   * a state of the input's element type takes the input's coder; other types come from the
+   * registry, a type variable of the input ({@code BagState<V>} in a generic {@code DoFn<KV<K,
+   * V>, ...>}) bound to the part of the input's coder in its place, as in Beam; and a class the
+   * registry cannot code but the input's coder does ({@code ValueState<MyRecord>} in a {@code
+   * DoFn<KV<String, MyRecord>, ...>} whose input has a coder set) takes that part of it.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static void finishSpecs(DoFn<?, ?> fn, CoderRegistry registry, Coder<?> inputCoder) {
     DoFnSignature signature = DoFnSignature.of(fn.getClass());
+    TypeDescriptor<?> inputType = fn.getInputTypeDescriptor();
+    Map<Type, Coder<?>> inputParts = new java.util.HashMap<>();
+    if (inputCoder != null && inputType != null) {
+      collectParts(inputType.getType(), inputCoder, inputParts);
+    }
     for (StateDeclaration declaration : signature.stateDeclarations().values()) {
       List<Type> arguments = declaration.stateTypeArguments();
       Coder<?>[] offered = new Coder<?>[arguments.size()];
       List<String> failures = new ArrayList<>();
       for (int i = 0; i < offered.length; i++) {
         try {
-          offered[i] = registry.getCoder(TypeDescriptor.of(arguments.get(i)));
+          if (inputCoder == null || inputType == null) {
+            offered[i] = registry.getCoder(TypeDescriptor.of(arguments.get(i)));
+          } else if (arguments.get(i).equals(inputType.getType())) {
+            offered[i] = inputCoder;
+          } else {
+            offered[i] = registry.getCoder((TypeDescriptor) TypeDescriptor.of(arguments.get(i)),
+                (TypeDescriptor) inputType, (Coder) inputCoder);
+          }
         } catch (CannotProvideCoderException e) {
-          failures.add(e.getMessage());
+          // A class only the input's coder knows: the part of that coder in its place.
+          offered[i] = inputParts.get(arguments.get(i));
+          if (offered[i] == null) {
+            failures.add(e.getMessage());
+          }
         }
       }
       StateSpec<?> spec = declaration.spec(fn);
@@ -56,6 +85,20 @@ public final class StateCoderInference {
       spec.finishSpecifying(registry, "DoFn " + fn.getClass().getName() + " field '"
           + declaration.field().getName() + "' (" + declaration.stateType()
           + (failures.isEmpty() ? "" : "; " + String.join("; ", failures)) + ")");
+    }
+  }
+
+  /** Notes the coder of {@code type} and of each of its type arguments the coder's arguments match. */
+  private static void collectParts(Type type, Coder<?> coder, Map<Type, Coder<?>> parts) {
+    parts.putIfAbsent(type, coder);
+    if (type instanceof java.lang.reflect.ParameterizedType parameterized) {
+      Type[] arguments = parameterized.getActualTypeArguments();
+      List<? extends Coder<?>> coderArguments = coder.getCoderArguments();
+      if (coderArguments != null && coderArguments.size() == arguments.length) {
+        for (int i = 0; i < arguments.length; i++) {
+          collectParts(arguments[i], coderArguments.get(i), parts);
+        }
+      }
     }
   }
 
