@@ -13,6 +13,7 @@ import io.runnel.sdk.options.PipelineOptionsFactory;
 import io.runnel.sdk.transforms.Create;
 import io.runnel.sdk.transforms.DoFn;
 import io.runnel.sdk.transforms.FlatMapElements;
+import io.runnel.sdk.transforms.InferableFunction;
 import io.runnel.sdk.transforms.MapElements;
 import io.runnel.sdk.transforms.ParDo;
 import io.runnel.sdk.transforms.SimpleFunction;
@@ -70,6 +71,39 @@ class GenericFunctionCoderInferenceTest {
     public List<T> apply(T input) {
       return List.of(input, input);
     }
+  }
+
+  static final class ParseNumber extends InferableFunction<String, Integer> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Integer apply(String input) throws Exception {
+      return Integer.parseInt(input);
+    }
+  }
+
+  static final class HeadOf<T> extends InferableFunction<List<T>, T> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public T apply(List<T> input) throws Exception {
+      if (input.isEmpty()) {
+        throw new java.io.IOException("empty");
+      }
+      return input.get(0);
+    }
+  }
+
+  @Test
+  void anInferableFunctionCarriesItsTypesAndMayBindThemThroughTheInput() {
+    Pipeline p = pipeline();
+    PCollection<Integer> numbers = p.apply("Texts", Create.of("1", "2"))
+        .apply("Parse", MapElements.via(new ParseNumber()));
+    assertThat(numbers.getCoder()).isEqualTo(VarIntCoder.of());
+    PCollection<String> heads = p
+        .apply("Lists", Create.of(List.of(List.of("a"))).withCoder(ListCoder.of(StringUtf8Coder.of())))
+        .apply("Head", MapElements.via(new HeadOf<String>()));
+    assertThat(heads.getCoder()).isEqualTo(StringUtf8Coder.of());
   }
 
   private static Pipeline pipeline() {

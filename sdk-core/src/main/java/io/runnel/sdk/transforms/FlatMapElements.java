@@ -28,6 +28,12 @@ public final class FlatMapElements<InputT, OutputT>
   /** A {@code FlatMapElements} of {@code fn}, whose subclass carries the types. */
   public static <InputT, OutputT> FlatMapElements<InputT, OutputT> via(
       SimpleFunction<InputT, ? extends Iterable<OutputT>> fn) {
+    return via((InferableFunction<InputT, ? extends Iterable<OutputT>>) fn);
+  }
+
+  /** A {@code FlatMapElements} of {@code fn}, which may throw; its subclass carries the types. */
+  public static <InputT, OutputT> FlatMapElements<InputT, OutputT> via(
+      InferableFunction<InputT, ? extends Iterable<OutputT>> fn) {
     TypeDescriptor<OutputT> element = null;
     if (fn.getOutputTypeDescriptor().getType() instanceof ParameterizedType iterable
         && iterable.getRawType() instanceof Class<?> raw && Iterable.class.isAssignableFrom(raw)) {
@@ -59,9 +65,9 @@ public final class FlatMapElements<InputT, OutputT>
     PCollection<OutputT> output = input.apply("FlatMap", ParDo.of(new FlatMapFn<InputT, OutputT>(fn)));
     if (outputType != null && !outputType.hasUnresolvedParameters()) {
       output.setTypeDescriptor(outputType);
-    } else if (outputType != null && fn instanceof SimpleFunction<?, ?> simple) {
-      // A generic SimpleFunction<T, Iterable<...>>: T is bound by the input's coder.
-      output.setTypeDescriptorFromInputInternal(outputType, simple.getInputTypeDescriptor(), input);
+    } else if (outputType != null && fn instanceof InferableFunction<?, ?> inferable) {
+      // A generic InferableFunction<T, Iterable<...>>: T is bound by the input's coder.
+      output.setTypeDescriptorFromInputInternal(outputType, inferable.getInputTypeDescriptor(), input);
     }
     return output;
   }

@@ -30,6 +30,12 @@ public final class MapElements<InputT, OutputT>
     return new MapElements<>(fn, fn.getOutputTypeDescriptor());
   }
 
+  /** A {@code MapElements} of {@code fn}, which may throw; its subclass carries the output type. */
+  public static <InputT, OutputT> MapElements<InputT, OutputT> via(
+      InferableFunction<InputT, OutputT> fn) {
+    return new MapElements<>(fn, fn.getOutputTypeDescriptor());
+  }
+
   /** This transform applying {@code newFn}, which may throw. */
   public <NewInputT> MapElements<NewInputT, OutputT> via(ProcessFunction<NewInputT, OutputT> newFn) {
     return new MapElements<>(newFn, outputType);
@@ -48,9 +54,9 @@ public final class MapElements<InputT, OutputT>
     PCollection<OutputT> output = input.apply("Map", ParDo.of(new MapFn<InputT, OutputT>(fn)));
     if (outputType != null && !outputType.hasUnresolvedParameters()) {
       output.setTypeDescriptor(outputType);
-    } else if (outputType != null && fn instanceof SimpleFunction<?, ?> simple) {
-      // A generic SimpleFunction<T, ...>: T is bound by the input's coder.
-      output.setTypeDescriptorFromInputInternal(outputType, simple.getInputTypeDescriptor(), input);
+    } else if (outputType != null && fn instanceof InferableFunction<?, ?> inferable) {
+      // A generic InferableFunction<T, ...>: T is bound by the input's coder.
+      output.setTypeDescriptorFromInputInternal(outputType, inferable.getInputTypeDescriptor(), input);
     }
     return output;
   }

@@ -3,6 +3,7 @@ package io.runnel.testing.conformance;
 import io.runnel.sdk.transforms.Count;
 import io.runnel.sdk.transforms.Create;
 import io.runnel.sdk.transforms.DoFn;
+import io.runnel.sdk.transforms.InferableFunction;
 import io.runnel.sdk.transforms.MapElements;
 import io.runnel.sdk.transforms.ParDo;
 import io.runnel.sdk.transforms.SimpleFunction;
@@ -45,6 +46,23 @@ class GenericFunctionsTest {
         .apply(ParDo.of(new PairWithItself<String>()))
         .apply(Count.perKey());
     PAssert.that(counts).containsInAnyOrder(KV.of("a", 2L), KV.of("b", 1L));
+    p.run();
+  }
+
+  static final class ParseNumber extends InferableFunction<String, Integer> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Integer apply(String input) throws Exception {
+      return Integer.parseInt(input);
+    }
+  }
+
+  @Test
+  void anInferableFunctionRunsWithTheCoderOfItsDeclaredOutput() {
+    PCollection<Integer> numbers = p.apply(Create.of("1", "22"))
+        .apply(MapElements.via(new ParseNumber()));
+    PAssert.that(numbers).containsInAnyOrder(1, 22);
     p.run();
   }
 
