@@ -33,6 +33,16 @@ public final class SerializableCoder<T extends Serializable> extends CustomCoder
     return new SerializableCoder<>(CoderPreconditions.checkArgumentNotNull(type, "type"));
   }
 
+  /**
+   * A coder for values of {@code type}'s raw class and its subclasses, as Beam's method of this
+   * signature ({@code SerializableCoder.of(new TypeDescriptor<ArrayList<String>>() {})}).
+   */
+  @SuppressWarnings("unchecked")
+  public static <T extends Serializable> SerializableCoder<T> of(
+      io.runnel.sdk.values.TypeDescriptor<T> type) {
+    return of((Class<T>) CoderPreconditions.checkArgumentNotNull(type, "type").getRawType());
+  }
+
   /** The declared type of the values; decoded values are instances of it. */
   public Class<T> getRecordType() {
     return type;

@@ -26,6 +26,15 @@ class SerializableCoderTest {
   }
 
   @Test
+  void ofATypeDescriptorCodesItsRawClass() throws Exception {
+    SerializableCoder<java.util.ArrayList<String>> coder = SerializableCoder.of(
+        new io.runnel.sdk.values.TypeDescriptor<java.util.ArrayList<String>>() {});
+    assertThat(coder.getRecordType()).isEqualTo(java.util.ArrayList.class);
+    assertThat(CoderUtils.clone(coder, new java.util.ArrayList<>(List.of("x", "y"))))
+        .containsExactly("x", "y");
+  }
+
+  @Test
   void encodesNullAsJavaSerializationDoesAndDecodesItBack() throws Exception {
     // As Beam's SerializableCoder: null is a value, written as ObjectOutputStream writes it.
     byte[] bytes = CoderUtils.encodeToByteArray(CODER, null);
