@@ -111,9 +111,10 @@ public final class TestStream<T> extends PTransform<PBegin, PCollection<T>> impl
         throw new IllegalArgumentException("TestStream watermark must advance: " + newWatermark
             + " is not after the current " + BoundedWindow.formatTimestamp(watermark));
       }
-      if (newWatermark.isAfter(BoundedWindow.TIMESTAMP_MAX_VALUE)) {
+      if (!newWatermark.isBefore(BoundedWindow.TIMESTAMP_MAX_VALUE)) {
         throw new IllegalArgumentException("TestStream watermark " + newWatermark
-            + " is past the end of time; use advanceWatermarkToInfinity()");
+            + " is at or past the end of time (" + BoundedWindow.TIMESTAMP_MAX_VALUE
+            + "); use advanceWatermarkToInfinity()");
       }
       return with(new WatermarkEvent<>(newWatermark), newWatermark);
     }

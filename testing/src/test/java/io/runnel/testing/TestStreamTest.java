@@ -41,6 +41,20 @@ class TestStreamTest {
   }
 
   @Test
+  void watermarkAtOrPastTheEndOfTimeIsRejectedNamingTheFix() {
+    assertThatThrownBy(() -> TestStream.create(StringUtf8Coder.of())
+        .advanceWatermarkTo(BoundedWindow.TIMESTAMP_MAX_VALUE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at or past the end of time")
+        .hasMessageContaining("advanceWatermarkToInfinity()");
+    assertThatThrownBy(() -> TestStream.create(StringUtf8Coder.of())
+        .advanceWatermarkTo(BoundedWindow.TIMESTAMP_MAX_VALUE.plusMillis(1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    TestStream.create(StringUtf8Coder.of())
+        .advanceWatermarkTo(BoundedWindow.TIMESTAMP_MAX_VALUE.minusMillis(1));
+  }
+
+  @Test
   void watermarkMustMoveForward() {
     TestStream.Builder<String> builder = TestStream.create(StringUtf8Coder.of()).advanceWatermarkTo(T10);
     assertThatThrownBy(() -> builder.advanceWatermarkTo(T10))

@@ -21,6 +21,11 @@ public final class WithTimestamps<T> extends PTransform<PCollection<T>, PCollect
 
   /** Timestamps each element by {@code fn}. */
   public static <T> WithTimestamps<T> of(SerializableFunction<T, Instant> fn) {
+    if (fn == null) {
+      // NullPointerException with Beam's words, so a ported test of this check passes.
+      throw new NullPointerException("WithTimestamps fn cannot be null: give the function that"
+          + " returns each element's timestamp, WithTimestamps.of(e -> e.eventTime())");
+    }
     return new WithTimestamps<>(fn, Duration.ZERO);
   }
 
