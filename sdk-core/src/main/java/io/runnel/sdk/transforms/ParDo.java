@@ -3,6 +3,7 @@ package io.runnel.sdk.transforms;
 import io.runnel.sdk.coders.Coder;
 import io.runnel.sdk.coders.KvCoder;
 import io.runnel.sdk.internal.JavaSerialization;
+import io.runnel.sdk.transforms.internal.DoFnParameter;
 import io.runnel.sdk.transforms.internal.DoFnSignature;
 import io.runnel.sdk.transforms.internal.StateCoderInference;
 import io.runnel.sdk.values.PCollection;
@@ -160,6 +161,7 @@ public final class ParDo {
     public PCollectionTuple expand(PCollection<? extends InputT> input) {
       checkSideInputIds();
       checkSideInputWindows(input);
+      checkWindowParameters(input);
       DoFnSignature signature = DoFnSignature.of(fn.getClass());
       if (signature.isStateful()) {
         checkStatefulInput(input, signature);
@@ -202,6 +204,40 @@ public final class ParDo {
                   + sideInputs.keySet());
             }
           });
+    }
+
+    /**
+     * A method that asks for a window type its input's windows are not (an {@code IntervalWindow}
+     * in the global window) fails here, at construction, as Beam's does.
+     */
+    private void checkWindowParameters(PCollection<?> input) {
+      WindowFn<?, ?> windowFn = input.getWindowingStrategy().getWindowFn();
+      TypeDescriptor<?> windowType =
+          TypeDescriptor.resolveSupertypeArgument(windowFn.getClass(), WindowFn.class, 1);
+      if (windowType == null || !(windowType.getType() instanceof Class<?> actual)) {
+        return; // a window function whose window type is not known here
+      }
+      DoFnSignature signature = DoFnSignature.of(fn.getClass());
+      List<DoFnSignature.MethodSignature> methods = new ArrayList<>();
+      methods.add(signature.processElement());
+      methods.addAll(signature.onTimerMethods().values());
+      methods.addAll(signature.onTimerFamilyMethods().values());
+      if (signature.onWindowExpiration() != null) {
+        methods.add(signature.onWindowExpiration());
+      }
+      for (DoFnSignature.MethodSignature method : methods) {
+        Class<?>[] types = method.method().getParameterTypes();
+        for (int i = 0; i < method.parameters().size() && i < types.length; i++) {
+          if (method.parameters().get(i).kind() == DoFnParameter.Kind.WINDOW
+              && !types[i].isAssignableFrom(actual)) {
+            throw new IllegalArgumentException("ParDo(" + fnName(fn) + "): method "
+                + method.method().getName() + " takes a " + types[i].getSimpleName()
+                + ", but its input " + input + " is in " + actual.getSimpleName()
+                + " windows (windowed by " + windowFn + "). Window the input first, e.g."
+                + " Window.into(FixedWindows.of(...)), or take a BoundedWindow");
+          }
+        }
+      }
     }
 
     /**
