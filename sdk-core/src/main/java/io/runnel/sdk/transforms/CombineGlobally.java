@@ -22,7 +22,17 @@ final class CombineGlobally {
         .apply("Values", Values.create())
         .setCoder(outputCoder);
     boolean global = input.getWindowingStrategy().getWindowFn() instanceof GlobalWindows;
-    if (!insertDefault || !global) {
+    if (insertDefault && !global) {
+      // As Beam: no window is known to exist, so there is nowhere to put a default.
+      throw new IllegalStateException(input.getPipeline().getGraphInternal().getCurrent()
+          .getFullName() + ": default values are not supported in Combine.globally() if the input"
+          + " PCollection is not windowed by GlobalWindows (" + input + " is windowed by "
+          + input.getWindowingStrategy().getWindowFn() + "). Instead, use"
+          + " Combine.globally().withoutDefaults() to output an empty PCollection if the input"
+          + " PCollection is empty, or Combine.globally().asSingletonView() to get the default"
+          + " output of the CombineFn if the input PCollection is empty");
+    }
+    if (!insertDefault) {
       return combined;
     }
     PCollectionView<Iterable<OutputT>> combinedView = combined.apply(View.asIterable());
