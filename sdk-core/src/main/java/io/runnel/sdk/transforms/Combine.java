@@ -431,7 +431,13 @@ public final class Combine {
 
         @Override
         public PCollectionView<OutputT> expand(PCollection<InputT> input) {
-          return input.apply(combine).apply(View.asSingleton());
+          // As Beam: the view, not the collection, supplies the default, so it works in any
+          // windows: a window with no input reads the CombineFn's default value.
+          View.AsSingleton<OutputT> view = View.asSingleton();
+          if (combine.insertDefault) {
+            view = view.withDefaultValue(combine.fn.defaultValue());
+          }
+          return input.apply(combine.withoutDefaults()).apply(view);
         }
       };
     }
