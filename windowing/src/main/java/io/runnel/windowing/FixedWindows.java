@@ -51,6 +51,11 @@ public final class FixedWindows extends NonMergingWindowFn<Object, IntervalWindo
     return List.of(windowFor(c.timestamp()));
   }
 
+  /** The window containing {@code timestamp}, by Beam's name of this method. */
+  public IntervalWindow assignWindow(Instant timestamp) {
+    return windowFor(timestamp);
+  }
+
   /** The window containing {@code timestamp}. */
   public IntervalWindow windowFor(Instant timestamp) {
     long sizeMillis = size.toMillis();

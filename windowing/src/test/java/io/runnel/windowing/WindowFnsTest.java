@@ -23,6 +23,15 @@ class WindowFnsTest {
   }
 
   @Test
+  void fixedWindowsAssignWindowGivesTheWindowHoldingTheTimestampAsBeamsDoes() {
+    FixedWindows minutes = FixedWindows.of(Duration.ofMinutes(1)).withOffset(Duration.ofSeconds(10));
+    assertThat(minutes.assignWindow(Instant.ofEpochSecond(75)))
+        .isEqualTo(new IntervalWindow(Instant.ofEpochSecond(70), Instant.ofEpochSecond(130)));
+    assertThat(minutes.assignWindow(Instant.ofEpochSecond(5)))
+        .isEqualTo(new IntervalWindow(Instant.ofEpochSecond(-50), Instant.ofEpochSecond(10)));
+  }
+
+  @Test
   void fixedWindowsContainTheirTimestampIncludingBeforeTheEpoch() {
     FixedWindows tenMs = FixedWindows.of(Duration.ofMillis(10));
     assertThat(tenMs.windowFor(at(0))).isEqualTo(window(0, 10));

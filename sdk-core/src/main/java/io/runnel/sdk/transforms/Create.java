@@ -81,6 +81,31 @@ public final class Create {
     return new TimestampedValues<>(list, null);
   }
 
+  /**
+   * A collection of {@code values}, the i-th at the i-th of {@code timestamps} (milliseconds since
+   * the epoch), as Beam's method of this signature.
+   *
+   * @throws IllegalArgumentException when the two have different lengths
+   */
+  public static <T> TimestampedValues<T> timestamped(Iterable<T> values, Iterable<Long> timestamps) {
+    List<TimestampedValue<T>> list = new ArrayList<>();
+    java.util.Iterator<Long> times = timestamps.iterator();
+    int count = 0;
+    for (T value : values) {
+      if (!times.hasNext()) {
+        throw new IllegalArgumentException("Create.timestamped: " + (count + 1) + " or more values"
+            + " but only " + count + " timestamps; give one timestamp per value");
+      }
+      list.add(TimestampedValue.of(value, java.time.Instant.ofEpochMilli(times.next())));
+      count++;
+    }
+    if (times.hasNext()) {
+      throw new IllegalArgumentException("Create.timestamped: " + count + " values but more"
+          + " timestamps; give one timestamp per value");
+    }
+    return new TimestampedValues<>(list, null);
+  }
+
   /** See {@link Create#of}. */
   public static final class Values<T> extends PTransform<PBegin, PCollection<T>> {
     private static final long serialVersionUID = 1L;

@@ -52,6 +52,25 @@ class CreateTest {
   }
 
   @Test
+  void valuesAndMillisecondTimestampsPairUpInOrder() {
+    PCollection<String> stamped = p
+        .apply(Create.timestamped(List.of("a", "b", "c"), List.of(3_000L, 1_000L, 2_000L)))
+        .apply(ParDo.of(new ShowTimestampFn()));
+    PAssert.that(stamped).containsInAnyOrder("a@3000", "b@1000", "c@2000");
+    p.run();
+  }
+
+  @Test
+  void valuesAndTimestampsOfDifferentLengthsAreRejected() {
+    assertThatThrownBy(() -> Create.timestamped(List.of("a", "b"), List.of(1L)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("one timestamp per value");
+    assertThatThrownBy(() -> Create.timestamped(List.of("a"), List.of(1L, 2L)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("one timestamp per value");
+  }
+
+  @Test
   void emptyWithCoderIsEmpty() {
     PCollection<String> none = p.apply(Create.empty(StringUtf8Coder.of()));
     PAssert.that(none).empty();
