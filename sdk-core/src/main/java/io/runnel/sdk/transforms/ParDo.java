@@ -169,8 +169,8 @@ public final class ParDo {
             input.getCoder());
       }
       Map<TupleTag<?>, PCollection<?>> outputs = new LinkedHashMap<>();
-      PCollection<OutputT> main = newOutput(input, fn.getOutputTypeDescriptor());
       TypeDescriptor<OutputT> outputType = fn.getOutputTypeDescriptor();
+      PCollection<OutputT> main = newOutput(input, outputType);
       if (outputType != null && outputType.hasUnresolvedParameters()) {
         // A generic DoFn<T, ...>: T is bound by the input's coder.
         main.setTypeDescriptorFromInputInternal(outputType, fn.getInputTypeDescriptor(), input);

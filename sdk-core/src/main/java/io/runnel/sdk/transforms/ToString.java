@@ -1,8 +1,8 @@
 package io.runnel.sdk.transforms;
 
-import io.runnel.sdk.coders.StringUtf8Coder;
 import io.runnel.sdk.values.KV;
 import io.runnel.sdk.values.PCollection;
+import io.runnel.sdk.values.TypeDescriptors;
 import java.util.Objects;
 import java.util.StringJoiner;
 
@@ -66,27 +66,12 @@ public final class ToString {
     @SuppressWarnings("unchecked")
     public PCollection<String> expand(PCollection<? extends T> input) {
       return ((PCollection<T>) input)
-          .apply("ToString", ParDo.of(new FormatFn<>(format)))
-          .setCoder(StringUtf8Coder.of());
+          .apply("ToString", MapElements.into(TypeDescriptors.strings()).via(format));
     }
 
     @Override
     protected String getKindString() {
       return kind;
-    }
-  }
-
-  private static final class FormatFn<T> extends DoFn<T, String> {
-    private static final long serialVersionUID = 1L;
-    private final SerializableFunction<T, String> format;
-
-    FormatFn(SerializableFunction<T, String> format) {
-      this.format = format;
-    }
-
-    @ProcessElement
-    public void process(@Element T element, OutputReceiver<String> out) {
-      out.output(format.apply(element));
     }
   }
 }
